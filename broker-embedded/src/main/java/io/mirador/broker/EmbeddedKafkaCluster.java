@@ -1,0 +1,361 @@
+package io.mirador.broker;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole Apache Kafka cluster inside this JVM, in KRaft mode, built on Kafka's own {@link KafkaRaftServer}
+ * and storage {@link Formatter}: real brokers on real loopback sockets.
+ *
+ * <p>Threading: {@link #start()} and {@link #stop()} block and are serialised on this object; the getters
+ * may be called from any thread. State listeners run on the thread that changes the state.
+ */
+public final class EmbeddedKafkaCluster implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaCluster.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ClusterSpec spec;
+    private final List<Consumer<ClusterState>> listeners = new CopyOnWriteArrayList<>();
+    private volatile ClusterState state = ClusterState.STOPPED;
+    private volatile String clusterId;
+    private volatile List<BrokerInfo> brokers = List.of();
+    private volatile String failure;
+    private List<KafkaRaftServer> nodes = List.of();
+    private DataDirectory data;
+    private boolean temporaryData;
+
+    public EmbeddedKafkaCluster(ClusterSpec spec) {
+        this.spec = spec;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public ClusterSpec spec() {
+        return spec;
+    }
+
+    public ClusterState state() {
+        return state;
+    }
+
+    /** Why the last start failed, when the state is FAILED. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** The cluster id once started (kept after stop), or null before the first start. */
+    public String clusterId() {
+        return clusterId;
+    }
+
+    /** Brokers of the running cluster; empty unless RUNNING. */
+    public List<BrokerInfo> brokers() {
+        return state == ClusterState.RUNNING ? brokers : List.of();
+    }
+
+    public int controllerId() {
+        return NodeConfigs.CONTROLLER_NODE;
+    }
+
+    /** {@code host:port,...} of every broker; only meaningful while RUNNING. */
+    public String bootstrapServers() {
+        return String.join(",", brokers.stream().map(BrokerInfo::address).toList());
+    }
+
+    public Optional<Path> dataDirectory() {
+        return Optional.ofNullable(data).map(DataDirectory::root);
+    }
+
+    public void addStateListener(Consumer<ClusterState> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeStateListener(Consumer<ClusterState> listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Formats storage when new, starts every node and returns once all brokers are registered and unfenced.
+     * On failure every started node is stopped again and a {@link SandboxException} says why in one line.
+     */
+    public synchronized void start() {
+        if (state == ClusterState.RUNNING) {
+            return;
+        }
+        failure = null;
+        setState(ClusterState.STARTING);
+        try {
+            KafkaExitGuard.install();
+            prepareDataDirectory();
+            List<Integer> brokerPorts = choosePorts();
+            int controllerPort = brokerPorts.remove(brokerPorts.size() - 1);
+            List<KafkaConfig> configs = new ArrayList<>();
+            for (int nodeId : NodeConfigs.nodeIds(spec.brokers())) {
+                Properties props = NodeConfigs.forNode(spec, data, nodeId, brokerPorts, controllerPort);
+                KafkaConfig config = new KafkaConfig(props, false);
+                formatIfNew(config, nodeId);
+                configs.add(config);
+            }
+            List<BrokerInfo> infos = new ArrayList<>();
+            for (int nodeId : NodeConfigs.nodeIds(spec.brokers())) {
+                infos.add(new BrokerInfo(nodeId, Ports.HOST, brokerPorts.get(nodeId),
+                        spec.brokerOverrides().get("broker.rack"), nodeId == NodeConfigs.CONTROLLER_NODE));
+            }
+            brokers = List.copyOf(infos);
+            startNodes(configs);
+            awaitBrokersReady();
+            setState(ClusterState.RUNNING);
+            LOG.info("Cluster {} ({}) running at {}", spec.name(), clusterId, bootstrapServers());
+        } catch (RuntimeException e) {
+            SandboxException clear = explain(e);
+            failure = clear.getMessage();
+            shutdownNodes();
+            deleteTemporaryData();
+            setState(ClusterState.FAILED);
+            throw clear;
+        }
+    }
+
+    /** Stops brokers, then the controller, waits for their threads and frees their ports. Idempotent. */
+    public synchronized void stop() {
+        if (state == ClusterState.STOPPED || state == ClusterState.FAILED) {
+            return;
+        }
+        setState(ClusterState.STOPPING);
+        shutdownNodes();
+        deleteTemporaryData();
+        setState(ClusterState.STOPPED);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void prepareDataDirectory() {
+        Path root = spec.dataDir().orElse(null);
+        temporaryData = root == null;
+        if (temporaryData) {
+            try {
+                root = Files.createTempDirectory("mirador-" + spec.name() + "-");
+            } catch (IOException e) {
+                throw new SandboxException("cannot create a temporary data directory: " + DataDirectory.reason(e), e);
+            }
+        }
+        data = new DataDirectory(root);
+        data.ensureWritable();
+        String onDisk = null;
+        for (int nodeId : NodeConfigs.nodeIds(spec.brokers())) {
+            Optional<String> existing = data.existingClusterId(nodeId);
+            if (existing.isPresent() && onDisk != null && !onDisk.equals(existing.get())) {
+                throw new SandboxException("data directory " + root + " mixes clusters " + onDisk + " and "
+                        + existing.get() + ": use an empty directory");
+            }
+            onDisk = existing.orElse(onDisk);
+        }
+        String wanted = spec.clusterId().orElse(null);
+        if (onDisk != null && wanted != null && !onDisk.equals(wanted)) {
+            throw new SandboxException("data directory " + root + " belongs to cluster id " + onDisk
+                    + ", not " + wanted + ": use another data directory or that cluster id");
+        }
+        clusterId = onDisk != null ? onDisk : wanted != null ? wanted : Uuid.randomUuid().toString();
+    }
+
+    private List<Integer> choosePorts() {
+        int count = spec.brokers() + 1;
+        if (spec.portBase() == 0) {
+            return new ArrayList<>(Ports.free(count));
+        }
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int port = spec.portBase() + i;
+            Ports.requireFree(port);
+            ports.add(port);
+        }
+        return ports;
+    }
+
+    private void formatIfNew(KafkaConfig config, int nodeId) {
+        if (data.existingClusterId(nodeId).isPresent()) {
+            return;
+        }
+        boolean controller = nodeId == NodeConfigs.CONTROLLER_NODE;
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(nodeId)
+                    .setClusterId(clusterId)
+                    .setDirectories(List.of(data.nodeDir(nodeId).toString()))
+                    .setMetadataLogDirectory(config.metadataLogDir())
+                    .setControllerListenerName(NodeConfigs.CONTROLLER_LISTENER)
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setWriteBootstrapSnapshot(controller)
+                    .run();
+        } catch (Exception e) {
+            throw new SandboxException("cannot format " + data.nodeDir(nodeId) + ": " + DataDirectory.reason(e), e);
+        }
+    }
+
+    private void startNodes(List<KafkaConfig> configs) {
+        List<KafkaRaftServer> servers = new ArrayList<>();
+        for (KafkaConfig config : configs) {
+            servers.add(new KafkaRaftServer(config, Time.SYSTEM));
+        }
+        nodes = Collections.unmodifiableList(servers);
+        // Brokers wait for the controller while starting, so all nodes start at once.
+        List<CompletableFuture<Void>> started = servers.stream()
+                .map(server -> CompletableFuture.runAsync(server::startup, daemonExecutor("start")))
+                .toList();
+        try {
+            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
+                    .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw asRuntime(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new SandboxException("cluster " + spec.name() + " did not start within " + READY_TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while starting cluster " + spec.name(), e);
+        }
+    }
+
+    private void awaitBrokersReady() {
+        Map<String, Object> props = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(props)) {
+            while (true) {
+                try {
+                    int visible = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+                            .nodes().get().size();
+                    if (visible >= spec.brokers()) {
+                        return;
+                    }
+                } catch (ExecutionException e) {
+                    LOG.debug("Cluster {} not ready yet: {}", spec.name(), e.getCause().toString());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new SandboxException("brokers of cluster " + spec.name() + " did not register within "
+                            + READY_TIMEOUT.toSeconds() + " s");
+                }
+                // Polling an in-process broker that is still registering: nothing to wait on but time.
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while starting cluster " + spec.name(), e);
+        }
+    }
+
+    private void shutdownNodes() {
+        List<KafkaRaftServer> current = nodes;
+        nodes = List.of();
+        if (current.isEmpty()) {
+            return;
+        }
+        // Brokers first, in parallel, while the controller still answers their controlled shutdown.
+        List<CompletableFuture<Void>> brokersDown = current.subList(1, current.size()).stream()
+                .map(server -> CompletableFuture.runAsync(() -> shutdownQuietly(server), daemonExecutor("stop")))
+                .toList();
+        brokersDown.forEach(CompletableFuture::join);
+        shutdownQuietly(current.get(0));
+    }
+
+    private void shutdownQuietly(KafkaRaftServer server) {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException e) {
+            LOG.warn("A node of cluster {} did not shut down cleanly: {}", spec.name(), e.toString());
+        }
+    }
+
+    private void deleteTemporaryData() {
+        if (!temporaryData || data == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(data.root())) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not delete temporary data {}: {}", data.root(), e.toString());
+        }
+    }
+
+    private void setState(ClusterState next) {
+        state = next;
+        for (Consumer<ClusterState> listener : listeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                LOG.warn("A state listener of cluster {} failed", spec.name(), e);
+            }
+        }
+    }
+
+    private SandboxException explain(RuntimeException e) {
+        if (e instanceof SandboxException clear) {
+            return clear;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof BindException || message.contains("Address already in use")
+                    || message.contains("failed to bind")) {
+                return new SandboxException("cluster " + spec.name() + " cannot listen: " + firstLine(message)
+                        + " (a port is already in use; choose another port base)", e);
+            }
+        }
+        return new SandboxException("cluster " + spec.name() + " failed to start: " + firstLine(DataDirectory.reason(e)), e);
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static RuntimeException asRuntime(Throwable t) {
+        return t instanceof RuntimeException r ? r : new RuntimeException(t);
+    }
+
+    private java.util.concurrent.Executor daemonExecutor(String verb) {
+        return task -> {
+            Thread thread = new Thread(task, "mirador-" + verb + "-" + spec.name());
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+}
