@@ -1,0 +1,32 @@
+package io.mirador.app;
+
+import io.mirador.ui.GuiLauncher;
+import io.mirador.ui.GuiOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mirador gui}: the desktop console, by default on a fresh two-cluster sandbox with demo data. */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = "Open the desktop console (the default command).")
+final class GuiCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SandboxOptions sandbox = new SandboxOptions();
+
+    @Option(names = "--no-sandbox", description = "Start without local clusters.")
+    boolean noSandbox;
+
+    @Option(names = "--no-demo", description = "Do not produce demo data into the first sandbox cluster.")
+    boolean noDemo;
+
+    @Override
+    public void run() {
+        GuiLauncher.launch(new GuiOptions(noSandbox ? null : sandbox.toSpec(!noDemo, spec)));
+    }
+}

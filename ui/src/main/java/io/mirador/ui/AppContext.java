@@ -1,0 +1,52 @@
+package io.mirador.ui;
+
+import io.mirador.broker.Sandbox;
+import io.mirador.ui.service.KafkaTopicSource;
+import io.mirador.ui.service.SandboxBackend;
+import io.mirador.ui.service.SandboxService;
+import io.mirador.ui.task.FxTaskExecutor;
+import io.mirador.ui.task.TaskMonitor;
+
+/**
+ * The services of one running GUI, wired once at start. Created on the FX thread; {@link #close()} blocks
+ * while the sandbox stops.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private final TaskMonitor monitor = new TaskMonitor();
+    private final FxTaskExecutor executor = new FxTaskExecutor(monitor);
+    private final SandboxService sandbox;
+    private final KafkaTopicSource topics;
+
+    AppContext(GuiOptions options) {
+        SandboxBackend backend = options.sandbox() == null
+                ? SandboxBackend.none()
+                : SandboxBackend.of(new Sandbox(options.sandbox()));
+        this.sandbox = new SandboxService(backend, executor);
+        this.topics = new KafkaTopicSource(sandbox);
+    }
+
+    public TaskMonitor monitor() {
+        return monitor;
+    }
+
+    public FxTaskExecutor executor() {
+        return executor;
+    }
+
+    public SandboxService sandbox() {
+        return sandbox;
+    }
+
+    public KafkaTopicSource topics() {
+        return topics;
+    }
+
+    /** Stops the sandbox (if still running) and releases clients and threads. Blocks. */
+    @Override
+    public void close() {
+        topics.close();
+        sandbox.shutdownNow();
+        executor.close();
+    }
+}

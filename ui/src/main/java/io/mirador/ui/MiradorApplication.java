@@ -1,0 +1,114 @@
+package io.mirador.ui;
+
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.mirador.ui.page.Page;
+import io.mirador.ui.page.clusters.ClustersPage;
+import io.mirador.ui.page.clusters.ClustersViewModel;
+import io.mirador.ui.page.topics.TopicsPage;
+import io.mirador.ui.page.topics.TopicsViewModel;
+import io.mirador.ui.shell.MainView;
+import io.mirador.ui.shell.ShellViewModel;
+import io.mirador.ui.shell.ShellViewModel.PageId;
+import io.mirador.ui.shell.Themes;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+/**
+ * The JavaFX application. The window comes first; the sandbox starts in the background once it is shown.
+ * Closing the window hides it, stops the sandbox off the FX thread, then exits JavaFX.
+ */
+public final class MiradorApplication extends Application {
+
+    /** Options for the next launch; {@link Application#launch} creates the instance, so they travel statically. */
+    private static volatile GuiOptions nextOptions;
+
+    private AppContext context;
+    private ShellViewModel shell;
+    private MainView view;
+    private Stage stage;
+    private boolean closing;
+
+    static void configure(GuiOptions options) {
+        nextOptions = options;
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        GuiOptions options = nextOptions != null ? nextOptions : GuiOptions.defaults();
+        // The window closing is not the end: the sandbox still has to stop before JavaFX exits.
+        Platform.setImplicitExit(false);
+        Themes.apply(false);
+
+        context = new AppContext(options);
+        shell = new ShellViewModel();
+        shell.darkProperty().addListener((obs, old, dark) -> Themes.apply(dark));
+        Map<PageId, Supplier<Page>> pages = Map.of(
+                PageId.CLUSTERS, () -> new ClustersPage(new ClustersViewModel(context.sandbox())),
+                PageId.TOPICS, () -> new TopicsPage(
+                        new TopicsViewModel(context.sandbox(), context.topics(), context.executor())));
+        view = new MainView(shell, pages, context.monitor());
+
+        stage.setTitle("Mirador");
+        stage.setScene(new Scene(view, 1100, 720));
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            close();
+        });
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> onShown());
+        stage.show();
+    }
+
+    private void onShown() {
+        if (Boolean.getBoolean("mirador.reportStartup")) {
+            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("window-visible-ms=" + ms);
+            System.out.flush();
+        }
+        // Benchmark mode: the sandbox is never started, so the run measures the window alone and ends quickly.
+        if (Boolean.getBoolean("mirador.exitAfterShown")) {
+            // Not from inside the shown event: hiding a stage while show() is still on the stack fails.
+            Platform.runLater(this::close);
+            return;
+        }
+        context.sandbox().startAll();
+    }
+
+    /** Hides the window at once; JavaFX exits once the sandbox has stopped. FX thread. */
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        stage.hide();
+        context.sandbox().shutdown(Platform::exit);
+    }
+
+    /** Called by JavaFX on exit. The sandbox is normally stopped already; if not, this blocks until it is. */
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    public AppContext context() {
+        return context;
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public MainView view() {
+        return view;
+    }
+}

@@ -1,0 +1,23 @@
+package io.mirador.ui.service;
+
+import java.util.List;
+
+import io.mirador.broker.BrokerInfo;
+import io.mirador.broker.ClusterState;
+
+/**
+ * An immutable snapshot of one sandbox cluster, taken when its state changed. {@code failure} is null unless
+ * FAILED; {@code clusterId} is null before the first start; {@code bootstrapServers} is empty unless RUNNING.
+ */
+public record ClusterInfo(String name, ClusterState state, String failure, String clusterId, int controllerId,
+                          List<BrokerInfo> brokers, String bootstrapServers) {
+
+    public ClusterInfo {
+        brokers = List.copyOf(brokers);
+        bootstrapServers = bootstrapServers == null ? "" : bootstrapServers;
+    }
+
+    public boolean running() {
+        return state == ClusterState.RUNNING;
+    }
+}

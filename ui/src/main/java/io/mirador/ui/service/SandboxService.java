@@ -1,0 +1,126 @@
+package io.mirador.ui.service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.mirador.broker.ClusterState;
+import io.mirador.ui.task.TaskExecutor;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The sandbox as observable data. State changes arrive on Kafka's threads; each is snapshotted there and
+ * re-posted with {@link TaskExecutor#runOnUi}, so {@link #clusters()} only ever changes on the UI thread and
+ * in the order the changes happened. Start and stop run as background tasks visible in the status bar.
+ */
+public final class SandboxService {
+
+    private final SandboxBackend backend;
+    private final TaskExecutor executor;
+    private final List<ManagedCluster> managed;
+    private final ObservableList<ClusterInfo> clusters = FXCollections.observableArrayList();
+    private final ObservableList<ClusterInfo> clustersView = FXCollections.unmodifiableObservableList(clusters);
+    private final AtomicBoolean shutDown = new AtomicBoolean();
+    private volatile TaskExecutor.Progress startProgress;
+
+    public SandboxService(SandboxBackend backend, TaskExecutor executor) {
+        this.backend = backend;
+        this.executor = executor;
+        this.managed = List.copyOf(backend.clusters());
+        for (int i = 0; i < managed.size(); i++) {
+            ManagedCluster cluster = managed.get(i);
+            int index = i;
+            clusters.add(cluster.snapshot());
+            cluster.addStateListener(state -> {
+                ClusterInfo snapshot = cluster.snapshot();
+                executor.runOnUi(() -> clusters.set(index, snapshot));
+                reportStartProgress();
+            });
+        }
+    }
+
+    /** One entry per cluster, in sandbox order; replaced (never mutated) on each change. UI thread only. */
+    public ObservableList<ClusterInfo> clusters() {
+        return clustersView;
+    }
+
+    /** UI thread only. */
+    public Optional<ClusterInfo> cluster(String name) {
+        return clusters.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** Current bootstrap servers of a running cluster, read from the cluster itself: safe on any thread. */
+    public Optional<String> bootstrapServers(String name) {
+        return managed.stream().filter(c -> c.name().equals(name)).findFirst()
+                .map(ManagedCluster::snapshot)
+                .filter(ClusterInfo::running)
+                .map(ClusterInfo::bootstrapServers);
+    }
+
+    /** Starts every cluster (and the demo data); progress is the share of clusters running. */
+    public void startAll() {
+        if (managed.isEmpty()) {
+            return;
+        }
+        executor.submit("Starting sandbox", progress -> {
+            startProgress = progress;
+            try {
+                reportStartProgress();
+                backend.startAll();
+            } finally {
+                startProgress = null;
+            }
+            return null;
+        }, ignored -> { }, failure -> { });
+    }
+
+    private void reportStartProgress() {
+        TaskExecutor.Progress progress = startProgress;
+        if (progress != null) {
+            long running = managed.stream().filter(c -> c.snapshot().running()).count();
+            progress.update((double) running / managed.size(), running + " of " + managed.size() + " clusters running");
+        }
+    }
+
+    public void start(String name) {
+        find(name).ifPresent(c -> executor.submit("Starting cluster " + name, () -> {
+            c.start();
+            return null;
+        }, ignored -> { }, failure -> { }));
+    }
+
+    public void stop(String name) {
+        find(name).ifPresent(c -> executor.submit("Stopping cluster " + name, () -> {
+            c.stop();
+            return null;
+        }, ignored -> { }, failure -> { }));
+    }
+
+    /** Stops everything in the background, then runs {@code then} on the UI thread, whatever the outcome. */
+    public void shutdown(Runnable then) {
+        executor.submit("Stopping sandbox", () -> {
+            shutdownNow();
+            return null;
+        }, ignored -> then.run(), failure -> then.run());
+    }
+
+    /** Stops everything on the calling thread, once; later calls return at once. Blocks: not on the UI thread. */
+    public void shutdownNow() {
+        if (shutDown.compareAndSet(false, true)) {
+            backend.stopAll();
+        }
+    }
+
+    public static boolean canStart(ClusterInfo cluster) {
+        return cluster.state() == ClusterState.STOPPED || cluster.state() == ClusterState.FAILED;
+    }
+
+    public static boolean canStop(ClusterInfo cluster) {
+        return cluster.state() == ClusterState.RUNNING;
+    }
+
+    private Optional<ManagedCluster> find(String name) {
+        return managed.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,130 @@
+package io.mirador.ui.shell;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import atlantafx.base.theme.Styles;
+import io.mirador.ui.page.Page;
+import io.mirador.ui.shell.ShellViewModel.PageId;
+import io.mirador.ui.task.TaskMonitor;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The window's layout: top bar with the theme switch, navigation on the left, the current page in the
+ * middle, status bar at the bottom. Pages are built the first time they are shown, which keeps the time
+ * to first frame short. FX thread only.
+ */
+public final class MainView extends BorderPane {
+
+    private final ShellViewModel model;
+    private final Map<PageId, Supplier<Page>> factories;
+    private final Map<PageId, Page> pages = new EnumMap<>(PageId.class);
+    private final StackPane content = new StackPane();
+    private Page current;
+
+    public MainView(ShellViewModel model, Map<PageId, Supplier<Page>> factories, TaskMonitor monitor) {
+        this.model = model;
+        this.factories = new EnumMap<>(factories);
+        setId("main-view");
+        getStyleClass().add("main-view");
+        getStylesheets().add(MainView.class.getResource("shell.css").toExternalForm());
+
+        setTop(topBar());
+        setLeft(navigation());
+        content.getStyleClass().add("page-content");
+        setCenter(content);
+        setBottom(new StatusBar(monitor));
+
+        model.pageProperty().addListener((obs, old, now) -> show(now));
+        show(model.pageProperty().get());
+    }
+
+    /** The page built for {@code id}, or null while it has not been shown yet. */
+    public Page page(PageId id) {
+        return pages.get(id);
+    }
+
+    private HBox topBar() {
+        Label name = new Label("Mirador", new FontIcon(Feather.APERTURE));
+        name.getStyleClass().addAll(Styles.TITLE_4, "app-name");
+
+        Button theme = new Button();
+        theme.setId("theme-toggle");
+        theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        theme.setOnAction(e -> model.toggleTheme());
+        theme.graphicProperty().bind(model.darkProperty().map(dark -> new FontIcon(dark ? Feather.SUN : Feather.MOON)));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(model.darkProperty().map(dark -> dark ? "Switch to light theme" : "Switch to dark theme"));
+        theme.setTooltip(tip);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, name, spacer, theme);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    private VBox navigation() {
+        ToggleGroup group = new ToggleGroup();
+        VBox nav = new VBox(4);
+        nav.setId("navigation");
+        nav.getStyleClass().add("navigation");
+        for (PageId id : PageId.values()) {
+            if (!factories.containsKey(id)) {
+                continue;
+            }
+            ToggleButton item = new ToggleButton(id.title(), new FontIcon(icon(id)));
+            item.setId("nav-" + id.name().toLowerCase(Locale.ROOT));
+            item.getStyleClass().addAll("nav-item", Styles.FLAT);
+            item.setMaxWidth(Double.MAX_VALUE);
+            item.setAlignment(Pos.CENTER_LEFT);
+            item.setToggleGroup(group);
+            item.setSelected(model.pageProperty().get() == id);
+            item.setOnAction(e -> {
+                // A toggle group lets the user unselect the current item; navigation always keeps one.
+                item.setSelected(true);
+                model.pageProperty().set(id);
+            });
+            model.pageProperty().addListener((obs, old, now) -> item.setSelected(now == id));
+            nav.getChildren().add(item);
+        }
+        return nav;
+    }
+
+    private static Ikon icon(PageId id) {
+        return switch (id) {
+            case CLUSTERS -> Feather.SERVER;
+            case TOPICS -> Feather.LIST;
+        };
+    }
+
+    private void show(PageId id) {
+        Page next = pages.computeIfAbsent(id, key -> factories.get(key).get());
+        if (next == current) {
+            return;
+        }
+        if (current != null) {
+            current.hidden();
+        }
+        current = next;
+        content.getChildren().setAll(next.view());
+        next.shown();
+    }
+}
