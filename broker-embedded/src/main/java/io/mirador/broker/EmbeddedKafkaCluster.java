@@ -54,6 +54,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     private List<KafkaRaftServer> nodes = List.of();
     private DataDirectory data;
     private boolean temporaryData;
+    /** Stops the cluster if the JVM exits while it runs (SIGTERM to the GUI), so ports and temp data are freed. */
+    private Thread exitHook;
 
     public EmbeddedKafkaCluster(ClusterSpec spec) {
         this.spec = spec;
@@ -137,6 +139,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             brokers = List.copyOf(infos);
             startNodes(configs);
             awaitBrokersReady();
+            exitHook = new Thread(this::stop, "mirador-exit-" + spec.name());
+            Runtime.getRuntime().addShutdownHook(exitHook);
             setState(ClusterState.RUNNING);
             LOG.info("Cluster {} ({}) running at {}", spec.name(), clusterId, bootstrapServers());
         } catch (RuntimeException e) {
@@ -155,6 +159,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             return;
         }
         setState(ClusterState.STOPPING);
+        removeExitHook();
         shutdownNodes();
         deleteTemporaryData();
         setState(ClusterState.STOPPED);
@@ -163,6 +168,18 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private void removeExitHook() {
+        if (exitHook == null || Thread.currentThread() == exitHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException e) {
+            // The JVM is already exiting; the hook runs or has run.
+        }
+        exitHook = null;
     }
 
     private void prepareDataDirectory() {

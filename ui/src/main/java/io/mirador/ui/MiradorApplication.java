@@ -56,6 +56,10 @@ public final class MiradorApplication extends Application {
         view = new MainView(shell, pages, context.monitor());
 
         stage.setTitle("Mirador");
+        for (int size : new int[] {32, 64, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(
+                    MiradorApplication.class.getResourceAsStream("icons/mirador-" + size + ".png")));
+        }
         stage.setScene(new Scene(view, 1100, 720));
         stage.setMinWidth(720);
         stage.setMinHeight(480);
