@@ -1,0 +1,65 @@
+package io.mirador.replicator.engine;
+
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Copy progress of one source partition inside the worker that owns it.
+ *
+ * <p>Invariant: {@code ackedNext} only moves forward, and only past records the target acknowledged; every
+ * record before it is on the target. Written by the worker thread and the producer's callback thread (acks
+ * of one partition arrive in send order); read by anyone through the volatile fields.
+ */
+final class PartitionProgress {
+
+    final TopicPartition source;
+    /** Latencies of this partition's acknowledged copies in the current metrics window. */
+    final io.mirador.replicator.metrics.LatencyHistogram latency = new io.mirador.replicator.metrics.LatencyHistogram();
+    final String targetTopic;
+    final int targetPartition;
+
+    /** Next source offset not yet acknowledged by the target (the checkpoint). */
+    volatile long ackedNext;
+    volatile long lastTargetOffset = -1;
+    /** Source log end offset as last seen by the consumer. */
+    volatile long endOffset = -1;
+    final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
+    /** Set by a failed send; later acks of the partition are ignored until the worker rewinds. */
+    volatile boolean failed;
+    volatile long copiedRecords;
+    volatile long copiedBytes;
+    volatile long lastProgressMs = System.currentTimeMillis();
+
+    PartitionProgress(TopicPartition source, String targetTopic, int targetPartition, long startOffset) {
+        this.source = source;
+        this.targetTopic = targetTopic;
+        this.targetPartition = targetPartition;
+        this.ackedNext = startOffset;
+    }
+
+    /** Producer callback thread: the record at {@code offset} is on the target at {@code targetOffset}. */
+    synchronized void acked(long offset, long targetOffset, int bytes) {
+        inFlight.decrementAndGet();
+        if (failed || offset < ackedNext) {
+            return;
+        }
+        ackedNext = offset + 1;
+        lastTargetOffset = targetOffset;
+        copiedRecords++;
+        copiedBytes += bytes;
+        lastProgressMs = System.currentTimeMillis();
+    }
+
+    /**
+     * Worker thread: the consumer's position moved past offsets that carry no record (transaction markers,
+     * compacted gaps). With nothing in flight, the checkpoint may follow it.
+     */
+    synchronized void skipTo(long position) {
+        if (!failed && inFlight.get() == 0 && position > ackedNext) {
+            ackedNext = position;
+        }
+    }
+
+    long lag() {
+        return endOffset < 0 ? 0 : Math.max(0, endOffset - ackedNext);
+    }
+}

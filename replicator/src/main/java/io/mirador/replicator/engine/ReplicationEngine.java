@@ -1,0 +1,255 @@
+package io.mirador.replicator.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.mirador.cluster.ClusterConnection;
+import io.mirador.replicator.route.RouteConfig;
+import io.mirador.replicator.route.RouteDefinition;
+import io.mirador.replicator.state.MetricSample;
+import io.mirador.replicator.state.ReplicationEvent;
+import io.mirador.replicator.state.ReplicationStore;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Mirador's mirroring engine: the clusters it knows, its routes and a {@link RouteRunner} for each route
+ * that runs. All definitions live in the {@link ReplicationStore}, so a restarted engine resumes every route
+ * from its checkpoints. This is the Java API the GUI and the REST API both drive.
+ *
+ * <p>Threading: public methods are thread-safe; changes to a route are serialised on the engine.
+ */
+public final class ReplicationEngine implements AutoCloseable {
+
+    private static final long DOWNSAMPLE_INTERVAL_MS = 10 * 60_000L;
+
+    private final ReplicationStore store;
+    private final EngineSettings settings;
+    private final Map<String, RouteRunner> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread t = new Thread(task, "mirador-engine-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
+    private boolean started;
+
+    public ReplicationEngine(ReplicationStore store, EngineSettings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    public ReplicationStore store() {
+        return store;
+    }
+
+    /** Starts every stored route (paused ones stay paused) and the history housekeeping. */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        for (RouteDefinition route : store.routes()) {
+            try {
+                startRunner(RouteConfig.from(route));
+            } catch (RuntimeException e) {
+                store.addEvent(ReplicationEvent.error(route.name(), "route not started: " + e.getMessage()));
+            }
+        }
+        housekeeping.scheduleWithFixedDelay(() -> store.downsample(System.currentTimeMillis()),
+                DOWNSAMPLE_INTERVAL_MS, DOWNSAMPLE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    // ---- clusters
+
+    public List<ClusterConnection> clusters() {
+        return store.clusters();
+    }
+
+    public Optional<ClusterConnection> cluster(String name) {
+        return store.cluster(name);
+    }
+
+    public synchronized void createCluster(ClusterConnection cluster) {
+        if (store.cluster(cluster.name()).isPresent()) {
+            throw new ConflictException("cluster " + cluster.name() + " already exists");
+        }
+        store.putCluster(cluster);
+    }
+
+    /** Replaces a cluster's connection; routes using it restart on the new one. */
+    public synchronized void updateCluster(ClusterConnection cluster) {
+        requireCluster(cluster.name());
+        store.putCluster(cluster);
+        for (RouteRunner runner : new ArrayList<>(running.values())) {
+            RouteConfig config = runner.config();
+            if (config.source().equals(cluster.name()) || config.target().equals(cluster.name())) {
+                restart(config);
+            }
+        }
+    }
+
+    public synchronized void deleteCluster(String name) {
+        requireCluster(name);
+        List<String> users = store.routes().stream()
+                .filter(r -> name.equals(r.source()) || name.equals(r.target())).map(RouteDefinition::name).toList();
+        if (!users.isEmpty()) {
+            throw new ConflictException("cluster " + name + " is used by routes " + users + ": delete them first");
+        }
+        store.deleteCluster(name);
+    }
+
+    // ---- routes
+
+    public List<RouteDefinition> routes() {
+        return store.routes();
+    }
+
+    public Optional<RouteDefinition> route(String name) {
+        return store.route(name);
+    }
+
+    public synchronized RouteDefinition createRoute(RouteDefinition definition) {
+        RouteConfig config = validate(definition);
+        if (store.route(config.name()).isPresent()) {
+            throw new ConflictException("route " + config.name() + " already exists");
+        }
+        store.putRoute(definition);
+        startRunner(config);
+        return definition;
+    }
+
+    public synchronized RouteDefinition updateRoute(RouteDefinition definition) {
+        requireRoute(definition.name());
+        RouteConfig config = validate(definition);
+        store.putRoute(definition);
+        restart(config);
+        return definition;
+    }
+
+    public synchronized void deleteRoute(String name) {
+        requireRoute(name);
+        RouteRunner runner = running.remove(name);
+        if (runner != null) {
+            runner.close();
+        }
+        store.deleteRoute(name);
+    }
+
+    public synchronized void pause(String name, boolean pause) {
+        RouteDefinition route = requireRoute(name);
+        store.putRoute(route.withPaused(pause));
+        RouteRunner runner = running.get(name);
+        if (runner != null) {
+            runner.pause(pause);
+        }
+    }
+
+    /** Adds topics to a route's whitelist; they are picked up at once. */
+    public synchronized RouteDefinition addTopics(String name, List<String> topics) {
+        RouteDefinition route = requireRoute(name);
+        LinkedHashSet<String> whitelist = new LinkedHashSet<>(route.topics());
+        whitelist.addAll(topics);
+        return updateRoute(route.withTopics(List.copyOf(whitelist)));
+    }
+
+    public synchronized RouteDefinition removeTopic(String name, String topic) {
+        RouteDefinition route = requireRoute(name);
+        if (!route.topics().contains(topic)) {
+            throw new NotFoundException("topic " + topic + " is not in the whitelist of route " + name);
+        }
+        List<String> whitelist = new ArrayList<>(route.topics());
+        whitelist.remove(topic);
+        RouteDefinition updated = route.withTopics(whitelist);
+        if (whitelist.isEmpty() && (route.include() == null || route.include().isEmpty())) {
+            // The last whitelisted topic of a list-only route: keep the route, copying nothing, as uReplicator does.
+            updated = new RouteDefinition(route.name(), route.source(), route.target(), List.of(), "(?!)", route.exclude(),
+                    route.naming(), route.namingMap(), route.sourceAlias(), route.workers(), route.maxBytesPerSecond(),
+                    route.maxRecordsPerSecond(), route.provenanceHeader(), route.paused());
+        }
+        return updateRoute(updated);
+    }
+
+    public void discoverNow(String name) {
+        requireRoute(name);
+        RouteRunner runner = running.get(name);
+        if (runner != null) {
+            runner.discoverNow();
+        }
+    }
+
+    public RouteStatus status(String name) {
+        RouteDefinition route = requireRoute(name);
+        RouteRunner runner = running.get(name);
+        if (runner == null) {
+            return new RouteStatus(route.name(), "STOPPED", null, 0, 0, 0, Double.NaN, Double.NaN, 0, List.of());
+        }
+        return runner.status();
+    }
+
+    public List<RouteStatus> statuses() {
+        return store.routes().stream().map(r -> status(r.name())).toList();
+    }
+
+    public List<ReplicationEvent> events(String route, int limit) {
+        return store.events(route, limit);
+    }
+
+    public List<MetricSample> history(String route, String metric, String scope, long fromMs, long toMs) {
+        return store.samples(route, metric, scope, fromMs, toMs);
+    }
+
+    /** Every route's metrics in Prometheus' text exposition format. */
+    public String prometheus() {
+        return PrometheusFormat.render(statuses());
+    }
+
+    /** Stops every route after its workers' last flush and checkpoint. The store stays open; its owner closes it. */
+    @Override
+    public synchronized void close() {
+        housekeeping.shutdown();
+        running.values().parallelStream().forEach(RouteRunner::close);
+        running.clear();
+    }
+
+    private RouteConfig validate(RouteDefinition definition) {
+        RouteConfig config;
+        try {
+            config = RouteConfig.from(definition);
+        } catch (ConfigException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+        requireCluster(config.source());
+        requireCluster(config.target());
+        return config;
+    }
+
+    private void restart(RouteConfig config) {
+        RouteRunner old = running.remove(config.name());
+        if (old != null) {
+            old.close();
+        }
+        startRunner(config);
+    }
+
+    private void startRunner(RouteConfig config) {
+        ClusterConnection source = requireCluster(config.source());
+        ClusterConnection target = requireCluster(config.target());
+        RouteRunner runner = new RouteRunner(config, source, target, store, settings);
+        running.put(config.name(), runner);
+        runner.start();
+    }
+
+    private ClusterConnection requireCluster(String name) {
+        return store.cluster(name).orElseThrow(() -> new NotFoundException("no cluster named " + name));
+    }
+
+    private RouteDefinition requireRoute(String name) {
+        return store.route(name).orElseThrow(() -> new NotFoundException("no route named " + name));
+    }
+}

@@ -1,0 +1,183 @@
+package io.mirador.replicator.route;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * A route's settings, Kafka style: each key a constant with its doc and default, validated once, immutable
+ * after (like MirrorMaker 2's {@code MirrorSourceConfig}). Built from a {@link RouteDefinition}.
+ */
+public final class RouteConfig extends AbstractConfig {
+
+    public static final String NAME = "name";
+    public static final String SOURCE = "source";
+    public static final String TARGET = "target";
+    public static final String TOPICS = "topics";
+    public static final String TOPICS_DOC = "Source topics always copied (whitelist), matched by exact name.";
+    public static final String INCLUDE = "topics.include";
+    public static final String INCLUDE_DOC = "Regular expression of further source topics to copy; empty for none.";
+    public static final String EXCLUDE = "topics.exclude";
+    public static final String EXCLUDE_DOC = "Regular expression of source topics never to copy (the whitelist wins).";
+    public static final String NAMING = "naming.policy";
+    public static final String NAMING_DOC = "How target topics are named: identity, prefix (<alias>.<topic>) or map.";
+    public static final String SOURCE_ALIAS = "naming.prefix.alias";
+    public static final String SOURCE_ALIAS_DOC = "Prefix of the prefix policy; the source cluster's name when empty.";
+    public static final String WORKERS = "workers";
+    public static final String WORKERS_DOC = "Number of workers (consumer/producer pairs) copying this route's partitions.";
+    public static final int WORKERS_DEFAULT = 2;
+    public static final String MAX_BYTES = "rate.limit.bytes.per.second";
+    public static final String MAX_BYTES_DOC = "Upper bound on bytes copied per second by the whole route; 0 for none.";
+    public static final String MAX_RECORDS = "rate.limit.records.per.second";
+    public static final String MAX_RECORDS_DOC = "Upper bound on records copied per second by the whole route; 0 for none.";
+    public static final String PROVENANCE = "provenance.header.enabled";
+    public static final String PROVENANCE_DOC = "Add the mirador.provenance header (source cluster id, topic, partition, offset).";
+    public static final String PAUSED = "paused";
+
+    static final ConfigDef DEF = new ConfigDef()
+            .define(NAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH, "Route name.")
+            .define(SOURCE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH, "Source cluster name.")
+            .define(TARGET, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH, "Target cluster name.")
+            .define(TOPICS, Type.LIST, List.of(), Importance.HIGH, TOPICS_DOC)
+            .define(INCLUDE, Type.STRING, "", RouteConfig::validRegex, Importance.HIGH, INCLUDE_DOC)
+            .define(EXCLUDE, Type.STRING, "", RouteConfig::validRegex, Importance.MEDIUM, EXCLUDE_DOC)
+            .define(NAMING, Type.STRING, "identity", ConfigDef.ValidString.in("identity", "prefix", "map"), Importance.MEDIUM, NAMING_DOC)
+            .define(SOURCE_ALIAS, Type.STRING, "", Importance.LOW, SOURCE_ALIAS_DOC)
+            .define(WORKERS, Type.INT, WORKERS_DEFAULT, Range.between(1, 64), Importance.MEDIUM, WORKERS_DOC)
+            .define(MAX_BYTES, Type.LONG, 0L, Range.atLeast(0), Importance.LOW, MAX_BYTES_DOC)
+            .define(MAX_RECORDS, Type.LONG, 0L, Range.atLeast(0), Importance.LOW, MAX_RECORDS_DOC)
+            .define(PROVENANCE, Type.BOOLEAN, true, Importance.LOW, PROVENANCE_DOC)
+            .define(PAUSED, Type.BOOLEAN, false, Importance.LOW, "Whether the route is paused.");
+
+    private final RouteDefinition definition;
+    private final Map<String, String> namingMap;
+
+    private RouteConfig(Map<String, Object> props, RouteDefinition definition) {
+        super(DEF, props, false);
+        this.definition = definition;
+        this.namingMap = definition.namingMap();
+    }
+
+    /** Validates a definition; a {@link ConfigException} names the bad key and why. */
+    public static RouteConfig from(RouteDefinition d) {
+        Map<String, Object> props = new HashMap<>();
+        putIfSet(props, NAME, d.name());
+        putIfSet(props, SOURCE, d.source());
+        putIfSet(props, TARGET, d.target());
+        props.put(TOPICS, d.topics());
+        putIfSet(props, INCLUDE, d.include());
+        putIfSet(props, EXCLUDE, d.exclude());
+        putIfSet(props, NAMING, d.naming());
+        putIfSet(props, SOURCE_ALIAS, d.sourceAlias());
+        putIfSet(props, WORKERS, d.workers());
+        putIfSet(props, MAX_BYTES, d.maxBytesPerSecond());
+        putIfSet(props, MAX_RECORDS, d.maxRecordsPerSecond());
+        putIfSet(props, PROVENANCE, d.provenanceHeader());
+        putIfSet(props, PAUSED, d.paused());
+        RouteConfig config = new RouteConfig(props, d);
+        if ("map".equals(config.getString(NAMING)) && d.namingMap().isEmpty()) {
+            throw new ConfigException(NAMING, "map", "the map naming policy needs a naming map");
+        }
+        if (config.topics().isEmpty() && config.getString(INCLUDE).isEmpty()) {
+            throw new ConfigException(TOPICS, "[]", "a route needs a topic list or an include pattern");
+        }
+        if (config.source().equals(config.target()) && config.namingPolicyName().equals("identity")) {
+            throw new ConfigException(TARGET, config.target(),
+                    "source and target are the same cluster: identity naming would copy topics onto themselves");
+        }
+        return config;
+    }
+
+    public RouteDefinition definition() {
+        return definition;
+    }
+
+    public String name() {
+        return getString(NAME);
+    }
+
+    public String source() {
+        return getString(SOURCE);
+    }
+
+    public String target() {
+        return getString(TARGET);
+    }
+
+    public List<String> topics() {
+        return getList(TOPICS);
+    }
+
+    public int workers() {
+        return getInt(WORKERS);
+    }
+
+    public long maxBytesPerSecond() {
+        return getLong(MAX_BYTES);
+    }
+
+    public long maxRecordsPerSecond() {
+        return getLong(MAX_RECORDS);
+    }
+
+    public boolean provenanceHeader() {
+        return getBoolean(PROVENANCE);
+    }
+
+    public boolean paused() {
+        return getBoolean(PAUSED);
+    }
+
+    public String namingPolicyName() {
+        return getString(NAMING);
+    }
+
+    public TopicFilter topicFilter() {
+        return new DefaultTopicFilter(topics(), pattern(INCLUDE), pattern(EXCLUDE));
+    }
+
+    public NamingPolicy namingPolicy() {
+        return switch (namingPolicyName()) {
+            case "prefix" -> NamingPolicy.prefix(getString(SOURCE_ALIAS).isEmpty() ? source() : getString(SOURCE_ALIAS));
+            case "map" -> NamingPolicy.map(namingMap);
+            default -> NamingPolicy.IDENTITY;
+        };
+    }
+
+    private Pattern pattern(String key) {
+        String regex = getString(key);
+        return regex.isEmpty() ? null : Pattern.compile(regex);
+    }
+
+    private static void putIfSet(Map<String, Object> props, String key, Object value) {
+        if (value != null) {
+            props.put(key, value);
+        }
+    }
+
+    private static void validRegex(String name, Object value) {
+        if (value == null || value.toString().isEmpty()) {
+            return;
+        }
+        try {
+            Pattern.compile(value.toString());
+        } catch (PatternSyntaxException e) {
+            throw new ConfigException(name, value, "not a valid regular expression: "
+                    + e.getDescription() + " near index " + e.getIndex());
+        }
+    }
+
+    /** The documented keys, for {@code --help} texts and the docs. */
+    public static String documentation() {
+        return DEF.toRst();
+    }
+}

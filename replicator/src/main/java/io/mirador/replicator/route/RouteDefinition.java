@@ -1,0 +1,52 @@
+package io.mirador.replicator.route;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A route as users write it (REST JSON, CLI, GUI) and as the state store keeps it: copy topics from the
+ * {@code source} cluster to the {@code target} cluster, both named clusters. Null fields take the defaults
+ * of {@link RouteConfig}; {@link RouteConfig#from(RouteDefinition)} validates it.
+ *
+ * @param topics      explicit whitelist of source topics (uReplicator's), may be empty
+ * @param include     regular expression of source topics to copy as well, may be null
+ * @param exclude     regular expression of source topics never to copy, may be null
+ * @param naming      {@code identity}, {@code prefix} or {@code map}
+ * @param namingMap   source topic to target topic, for {@code map}
+ * @param sourceAlias prefix for {@code prefix} naming; the source cluster name when null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RouteDefinition(String name, String source, String target, List<String> topics, String include,
+                              String exclude, String naming, Map<String, String> namingMap, String sourceAlias,
+                              Integer workers, Long maxBytesPerSecond, Long maxRecordsPerSecond,
+                              Boolean provenanceHeader, Boolean paused) {
+
+    public RouteDefinition {
+        topics = topics == null ? List.of() : List.copyOf(topics);
+        namingMap = namingMap == null ? Map.of() : Map.copyOf(namingMap);
+    }
+
+    /** The smallest useful route: every non-internal topic matching {@code include}, identity naming. */
+    public static RouteDefinition of(String name, String source, String target, String include) {
+        return new RouteDefinition(name, source, target, List.of(), include, null, null, null, null,
+                null, null, null, null, null);
+    }
+
+    public RouteDefinition withTopics(List<String> newTopics) {
+        return new RouteDefinition(name, source, target, newTopics, include, exclude, naming, namingMap, sourceAlias,
+                workers, maxBytesPerSecond, maxRecordsPerSecond, provenanceHeader, paused);
+    }
+
+    public RouteDefinition withPaused(boolean nowPaused) {
+        return new RouteDefinition(name, source, target, topics, include, exclude, naming, namingMap, sourceAlias,
+                workers, maxBytesPerSecond, maxRecordsPerSecond, provenanceHeader, nowPaused);
+    }
+
+    public boolean isPaused() {
+        return Boolean.TRUE.equals(paused);
+    }
+}

@@ -1,0 +1,226 @@
+package io.mirador.replicator.engine;
+
+import static io.mirador.replicator.testing.KafkaTestClient.count;
+import static io.mirador.replicator.testing.KafkaTestClient.createTopic;
+import static io.mirador.replicator.testing.KafkaTestClient.produceNumbered;
+import static io.mirador.replicator.testing.KafkaTestClient.readAll;
+import static io.mirador.replicator.testing.KafkaTestClient.string;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.mirador.broker.Sandbox;
+import io.mirador.broker.SandboxSpec;
+import io.mirador.cluster.ClusterConnection;
+import io.mirador.replicator.route.RouteDefinition;
+import io.mirador.replicator.state.JdbcReplicationStore;
+import io.mirador.replicator.state.ReplicationEvent;
+import io.mirador.replicator.state.ReplicationStore;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine against two real clusters sharing the class; each test uses its own topics and store. */
+@Tag("integration")
+class ReplicationEngineTest {
+
+    static final EngineSettings FAST = new EngineSettings(500, 200, 500, 60_000, 1.5);
+    private static Sandbox sandbox;
+    private static String src;
+    private static String dst;
+
+    @TempDir
+    Path temp;
+    private ReplicationStore store;
+    private ReplicationEngine engine;
+
+    @BeforeAll
+    static void startClusters() {
+        sandbox = new Sandbox(new SandboxSpec(List.of("src", "dst"), 1, null, 0, false, 0));
+        sandbox.start();
+        src = sandbox.cluster("src").orElseThrow().bootstrapServers();
+        dst = sandbox.cluster("dst").orElseThrow().bootstrapServers();
+    }
+
+    @AfterAll
+    static void stopClusters() {
+        sandbox.stop();
+    }
+
+    @BeforeEach
+    void startEngine() {
+        store = JdbcReplicationStore.open(temp.resolve("state").toString());
+        engine = newEngine(store);
+    }
+
+    private static ReplicationEngine newEngine(ReplicationStore store) {
+        ReplicationEngine e = new ReplicationEngine(store, FAST);
+        if (store.cluster("src").isEmpty()) {
+            e.createCluster(new ClusterConnection("src", src));
+            e.createCluster(new ClusterConnection("dst", dst));
+        }
+        e.start();
+        return e;
+    }
+
+    @AfterEach
+    void stopEngine() {
+        engine.close();
+        store.close();
+    }
+
+    @Test
+    void everyRecordArrivesWithKeyHeadersTimestampPartitionAndProvenance() {
+        createTopic(src, "orders", 4, Map.of("retention.ms", "123456789", "cleanup.policy", "delete"));
+        produceNumbered(src, "orders", 4, 0, 2_000);
+        engine.createRoute(RouteDefinition.of("r1", "src", "dst", "orders"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(dst, "orders") >= 2_000);
+        List<ConsumerRecord<byte[], byte[]>> copied = readAll(dst, "orders");
+        Set<Integer> seen = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> r : copied) {
+            int seq = Integer.parseInt(string(r.headers().lastHeader("seq").value()));
+            seen.add(seq);
+            assertThat(string(r.key())).isEqualTo("k" + seq);
+            assertThat(string(r.value())).isEqualTo("v" + seq);
+            assertThat(r.partition()).isEqualTo(seq % 4);
+            assertThat(r.timestamp()).isEqualTo(1_700_000_000_000L + seq);
+            assertThat(string(r.headers().lastHeader(ReplicationWorker.PROVENANCE_HEADER).value()))
+                    .startsWith(sandbox.cluster("src").orElseThrow().clusterId() + "/orders/" + (seq % 4) + "/");
+        }
+        assertThat(seen).as("no sequence number missing").hasSize(2_000);
+        assertThat(targetConfig("orders").get("retention.ms").value()).isEqualTo("123456789");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            RouteStatus status = engine.status("r1");
+            assertThat(status.partitions()).hasSize(4);
+            assertThat(status.lag()).isZero();
+            assertThat(status.partitions()).allSatisfy(p -> assertThat(p.checkpoint()).isEqualTo(500));
+        });
+        assertThat(engine.events("r1", 100)).extracting(ReplicationEvent::kind)
+                .contains(ReplicationEvent.ROUTE_STARTED, ReplicationEvent.TOPIC_ADDED, ReplicationEvent.TOPIC_CREATED);
+        assertThat(engine.prometheus()).contains("mirador_route_lag_records{route=\"r1\"} 0");
+    }
+
+    @Test
+    void topicsCreatedLaterAndPartitionExpansionAreFollowed() throws Exception {
+        engine.createRoute(RouteDefinition.of("r2", "src", "dst", "late\\..*"));
+        createTopic(src, "late.one", 2, Map.of());
+        produceNumbered(src, "late.one", 2, 0, 100);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(dst, "late.one") >= 100);
+
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", src))) {
+            admin.createPartitions(Map.of("late.one", NewPartitions.increaseTo(4))).all().get();
+        }
+        produceNumbered(src, "late.one", 4, 100, 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(dst, "late.one") >= 200);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", dst))) {
+            assertThat(admin.describeTopics(List.of("late.one")).allTopicNames().get().get("late.one").partitions()).hasSize(4);
+        }
+        assertThat(readAll(dst, "late.one")).filteredOn(r -> r.partition() == 3).isNotEmpty();
+    }
+
+    @Test
+    void prefixNamingAndModuloMappingOntoASmallerExistingTopic() {
+        createTopic(src, "clicks", 4, Map.of());
+        createTopic(dst, "src.clicks", 2, Map.of());
+        produceNumbered(src, "clicks", 4, 0, 400);
+        engine.createRoute(new RouteDefinition("r3", "src", "dst", List.of("clicks"), null, null, "prefix", null, null,
+                1, null, null, false, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(dst, "src.clicks") >= 400);
+        List<ConsumerRecord<byte[], byte[]>> copied = readAll(dst, "src.clicks");
+        assertThat(copied).allSatisfy(r -> {
+            int seq = Integer.parseInt(string(r.headers().lastHeader("seq").value()));
+            assertThat(r.partition()).isEqualTo((seq % 4) % 2);
+            assertThat(r.headers().lastHeader(ReplicationWorker.PROVENANCE_HEADER)).as("provenance off").isNull();
+        });
+        assertThat(engine.events("r3", 100)).anySatisfy(e -> assertThat(e.message()).contains("modulo"));
+    }
+
+    @Test
+    void pauseStopsTheFlowAndResumeRestartsIt() {
+        createTopic(src, "paused", 1, Map.of());
+        engine.createRoute(RouteDefinition.of("r4", "src", "dst", "paused"));
+        produceNumbered(src, "paused", 1, 0, 10);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(dst, "paused") >= 10);
+
+        engine.pause("r4", true);
+        assertThat(engine.status("r4").state()).isEqualTo("PAUSED");
+        produceNumbered(src, "paused", 1, 10, 20);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> count(dst, "paused") == 10);
+
+        engine.pause("r4", false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(dst, "paused") >= 20);
+        assertThat(store.route("r4").orElseThrow().isPaused()).isFalse();
+    }
+
+    @Test
+    void aRestartedEngineResumesFromCheckpointsWithoutLoss() {
+        createTopic(src, "resume", 3, Map.of());
+        produceNumbered(src, "resume", 3, 0, 3_000);
+        engine.createRoute(RouteDefinition.of("r5", "src", "dst", "resume"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(dst, "resume") >= 3_000);
+        engine.close();
+
+        produceNumbered(src, "resume", 3, 3_000, 6_000);
+        engine = newEngine(store);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(dst, "resume") >= 6_000);
+        List<ConsumerRecord<byte[], byte[]>> copied = readAll(dst, "resume");
+        Set<String> distinct = new HashSet<>();
+        copied.forEach(r -> distinct.add(string(r.value())));
+        assertThat(distinct).hasSize(6_000);
+        assertThat(copied.size() - distinct.size()).as("a clean stop checkpoints everything: no duplicates").isZero();
+    }
+
+    @Test
+    void whitelistEditsAndErrors() {
+        createTopic(src, "wl.a", 1, Map.of());
+        createTopic(src, "wl.b", 1, Map.of());
+        produceNumbered(src, "wl.a", 1, 0, 5);
+        produceNumbered(src, "wl.b", 1, 0, 5);
+        engine.createRoute(new RouteDefinition("r6", "src", "dst", List.of("wl.a"), null, null, null, null, null,
+                null, null, null, null, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(dst, "wl.a") >= 5);
+        engine.addTopics("r6", List.of("wl.b"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(dst, "wl.b") >= 5);
+        assertThat(engine.route("r6").orElseThrow().topics()).containsExactly("wl.a", "wl.b");
+        engine.removeTopic("r6", "wl.a");
+        assertThat(engine.route("r6").orElseThrow().topics()).containsExactly("wl.b");
+
+        assertThatThrownBy(() -> engine.createRoute(RouteDefinition.of("r6", "src", "dst", "x"))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> engine.status("nope")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> engine.createRoute(RouteDefinition.of("r7", "src", "nowhere", "x")))
+                .isInstanceOf(NotFoundException.class).hasMessage("no cluster named nowhere");
+        assertThatThrownBy(() -> engine.createRoute(RouteDefinition.of("r8", "src", "dst", "(")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("regular expression");
+        assertThatThrownBy(() -> engine.deleteCluster("src")).isInstanceOf(ConflictException.class).hasMessageContaining("r6");
+    }
+
+    private static Map<String, org.apache.kafka.clients.admin.ConfigEntry> targetConfig(String topic) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", dst))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            Map<String, org.apache.kafka.clients.admin.ConfigEntry> entries = new java.util.HashMap<>();
+            config.entries().forEach(e -> entries.put(e.name(), e));
+            return entries;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
