@@ -212,6 +212,52 @@ class ReplicationEngineTest {
         assertThatThrownBy(() -> engine.deleteCluster("src")).isInstanceOf(ConflictException.class).hasMessageContaining("r6");
     }
 
+    @Test
+    void configChangesOnTheSourceAreSyncedAndTwoRoutesRunAtOnce() throws Exception {
+        createTopic(src, "cfg", 1, Map.of("retention.ms", "86400000"));
+        createTopic(src, "other", 1, Map.of());
+        produceNumbered(src, "other", 1, 0, 50);
+        engine.createRoute(RouteDefinition.of("cfg-route", "src", "dst", "cfg"));
+        engine.createRoute(new RouteDefinition("other-route", "src", "dst", List.of("other"), null, null, "prefix",
+                null, "east", 1, null, null, null, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> targetConfigValue("cfg", "retention.ms").equals("86400000"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(dst, "east.other") >= 50);
+
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", src))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "cfg");
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
+                    new org.apache.kafka.clients.admin.ConfigEntry("retention.ms", "3600000"),
+                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get();
+        }
+        engine.discoverNow("cfg-route");
+        await().atMost(Duration.ofSeconds(30)).until(() -> targetConfigValue("cfg", "retention.ms").equals("3600000"));
+        assertThat(engine.events("cfg-route", 50)).extracting(ReplicationEvent::kind).contains(ReplicationEvent.CONFIG_SYNCED);
+        assertThat(engine.statuses()).extracting(RouteStatus::route).contains("cfg-route", "other-route");
+    }
+
+    @Test
+    void aRecordRateLimitSlowsTheRoute() {
+        createTopic(src, "limited", 2, Map.of());
+        produceNumbered(src, "limited", 2, 0, 900);
+        long start = System.nanoTime();
+        engine.createRoute(new RouteDefinition("limited", "src", "dst", List.of("limited"), null, null, null, null, null,
+                2, null, 300L, null, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(dst, "limited") >= 900);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // 300 records/s with a one-second burst: 900 records cannot arrive in under about 2 s.
+        assertThat(seconds).isGreaterThan(1.8);
+    }
+
+    /** The target topic's value for {@code key}, or "" while the topic does not exist yet. */
+    private static String targetConfigValue(String topic, String key) {
+        try {
+            org.apache.kafka.clients.admin.ConfigEntry entry = targetConfig(topic).get(key);
+            return entry == null ? "" : entry.value();
+        } catch (IllegalStateException e) {
+            return "";
+        }
+    }
+
     private static Map<String, org.apache.kafka.clients.admin.ConfigEntry> targetConfig(String topic) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", dst))) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
