@@ -51,12 +51,15 @@ final class RouteRunner implements AutoCloseable {
     private final Map<TopicPartition, Integer> assignment = new ConcurrentHashMap<>();
     private final Map<String, TopicMapping> mappings = new ConcurrentHashMap<>();
     private final RouteMetrics metrics;
-    private final List<ReplicationWorker> workers = new ArrayList<>();
-    private final List<Thread> workerThreads = new ArrayList<>();
+    // Copy-on-write: written by the planner thread only, read by API threads (pause) and close().
+    private final List<ReplicationWorker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Thread> workerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Admin sourceAdmin;
     private Admin targetAdmin;
     private TopicSync sync;
     private volatile String state = "STARTING";
+    private String sourceClusterId;
+    private RateLimiter limiter;
     private volatile String error;
 
     RouteRunner(RouteConfig config, ClusterConnection source, ClusterConnection target, ReplicationStore store,
@@ -97,7 +100,6 @@ final class RouteRunner implements AutoCloseable {
         sourceAdmin = Admin.create(sourceCluster.clientProperties());
         targetAdmin = Admin.create(targetCluster.clientProperties());
         sync = new TopicSync(config.name(), sourceAdmin, targetAdmin, this::event);
-        planner.execute(this::startWorkers);
         planner.scheduleWithFixedDelay(this::planQuietly, 0, settings.discoveryIntervalMs(), TimeUnit.MILLISECONDS);
         planner.scheduleAtFixedRate(this::sampleMetrics, settings.metricsIntervalMs(), settings.metricsIntervalMs(),
                 TimeUnit.MILLISECONDS);
@@ -159,31 +161,69 @@ final class RouteRunner implements AutoCloseable {
                 total.latencyP50Ms(), total.latencyP99Ms(), copied, partitions);
     }
 
+    /** Planner thread. Needs the source cluster's id for provenance, so it is retried until the source answers. */
     private void startWorkers() {
-        String sourceClusterId = TopicSync.await(sourceAdmin.describeCluster().clusterId());
-        RateLimiter limiter = new RateLimiter(config.maxRecordsPerSecond(), config.maxBytesPerSecond());
+        sourceClusterId = TopicSync.await(sourceAdmin.describeCluster().clusterId());
+        limiter = new RateLimiter(config.maxRecordsPerSecond(), config.maxBytesPerSecond());
         for (int i = 0; i < config.workers(); i++) {
-            WorkerSettings ws = new WorkerSettings(config.name(), i, sourceCluster.clientProperties(),
-                    targetCluster.clientProperties(), sourceClusterId, config.provenanceHeader(),
-                    settings.checkpointIntervalMs());
-            ReplicationWorker worker = new ReplicationWorker(ws, limiter, this::saveCheckpoints,
-                    message -> event(ReplicationEvent.warn(config.name(), ReplicationEvent.ERROR, message)));
-            if (config.paused()) {
-                worker.pause(true);
-            }
-            Thread thread = new Thread(worker, "mirador-" + config.name() + "-worker-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            workers.add(worker);
-            workerThreads.add(thread);
+            workers.add(null);
+            workerThreads.add(null);
+            launchWorker(i);
         }
         state = config.paused() ? "PAUSED" : "RUNNING";
         event(ReplicationEvent.info(config.name(), ReplicationEvent.ROUTE_STARTED, "route started: "
                 + sourceCluster.name() + " -> " + targetCluster.name() + " with " + config.workers() + " workers"));
     }
 
+    private void launchWorker(int id) {
+        WorkerSettings ws = new WorkerSettings(config.name(), id, sourceCluster.clientProperties(),
+                targetCluster.clientProperties(), sourceClusterId, config.provenanceHeader(),
+                settings.checkpointIntervalMs());
+        ReplicationWorker worker = new ReplicationWorker(ws, limiter, this::saveCheckpoints,
+                message -> event(ReplicationEvent.warn(config.name(), ReplicationEvent.ERROR, message)));
+        if ("PAUSED".equals(state) || (config.paused() && "STARTING".equals(state))) {
+            worker.pause(true);
+        }
+        Thread thread = new Thread(worker, "mirador-" + config.name() + "-worker-" + id);
+        thread.setDaemon(true);
+        thread.start();
+        workers.set(id, worker);
+        workerThreads.set(id, thread);
+    }
+
+    /**
+     * Planner thread. A worker that died on an error (it has written its last checkpoint) is replaced, and its
+     * partitions resume from their checkpoints in the new one.
+     */
+    private void restartDeadWorkers() {
+        for (int id = 0; id < workerThreads.size(); id++) {
+            if (workerThreads.get(id).isAlive()) {
+                continue;
+            }
+            List<PartitionProgress> orphans = new ArrayList<>();
+            for (Map.Entry<TopicPartition, Integer> e : assignment.entrySet()) {
+                PartitionProgress p = progress.get(e.getKey());
+                if (e.getValue() == id && p != null) {
+                    synchronized (p) {
+                        p.failed = false;
+                        p.inFlight.set(0);
+                    }
+                    orphans.add(p);
+                }
+            }
+            launchWorker(id);
+            workers.get(id).assign(orphans);
+            event(ReplicationEvent.warn(config.name(), ReplicationEvent.ERROR, "worker " + id
+                    + " restarted; its " + orphans.size() + " partitions resume from their checkpoints"));
+        }
+    }
+
     private void planQuietly() {
         try {
+            if (workers.isEmpty()) {
+                startWorkers();
+            }
+            restartDeadWorkers();
             plan();
             error = null;
         } catch (RuntimeException e) {
@@ -293,7 +333,7 @@ final class RouteRunner implements AutoCloseable {
                 revoke.computeIfAbsent(old.getValue(), w -> new ArrayList<>()).add(old.getKey());
             }
         }
-        revoke.forEach((worker, partitions) -> workers.get(worker).revoke(partitions).join());
+        revoke.forEach((worker, partitions) -> awaitRevoke(worker, partitions));
         for (Map.Entry<TopicPartition, Integer> e : next.entrySet()) {
             Integer before = assignment.get(e.getKey());
             if (!e.getValue().equals(before)) {
@@ -318,6 +358,31 @@ final class RouteRunner implements AutoCloseable {
         List<Assignment> rows = new ArrayList<>();
         next.forEach((tp, w) -> rows.add(new Assignment(config.name(), tp.topic(), tp.partition(), w)));
         store.replaceAssignments(config.name(), rows);
+    }
+
+    /**
+     * Waits for a worker to flush and release partitions. A worker that does not answer (dead or stuck on a
+     * broker) is not waited for forever: its partitions then resume from their last stored checkpoints, which
+     * may repeat records but never skips one.
+     */
+    private void awaitRevoke(int worker, List<TopicPartition> partitions) {
+        try {
+            workers.get(worker).revoke(partitions).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            Map<TopicPartition, Checkpoint> stored = store.checkpoints(config.name());
+            for (TopicPartition tp : partitions) {
+                PartitionProgress p = progress.get(tp);
+                Checkpoint cp = stored.get(tp);
+                if (p != null && cp != null) {
+                    progress.put(tp, new PartitionProgress(tp, p.targetTopic, p.targetPartition, cp.sourceOffset()));
+                }
+            }
+            event(ReplicationEvent.warn(config.name(), ReplicationEvent.ERROR, "worker " + worker
+                    + " did not release " + partitions + " in time; they resume from their stored checkpoints"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplicationException("interrupted while moving partitions", e);
+        }
     }
 
     private void sampleMetrics() {
