@@ -1,0 +1,83 @@
+package io.mirador.replicator.state;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the store lives. {@code file} (the {@code .mv.db} file) is set for an embedded database opened from a
+ * path; {@code claimKey} for a {@code jdbc:h2:file:} URL; {@code user} is null when the URL names the user or
+ * the password. {@code description} is what our messages show: the file, or the URL with its password masked.
+ */
+record Target(String url, String user, String password, Path file, String baseName, Path claimKey,
+              String description) {
+
+    /**
+     * Settings of an embedded file database: we close it ourselves; no trace file (it could hold SQL parameters).
+     * None of them is persistent, so that opening a database we then refuse does not change a byte of it; the
+     * persistent {@code WRITE_DELAY 0} (a commit is written to the file before it returns) is set once the
+     * database is known to be ours.
+     */
+    private static final String FILE_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+    private static final Pattern URL_SECRET = Pattern.compile("(?i)(password|pwd)=[^;]*");
+    private static final Pattern UNNAMED_MEM = Pattern.compile("(?i)^jdbc:h2:mem:(;.*)?$");
+
+    /**
+     * A JDBC URL (anything starting with {@code jdbc:}) is used as is, except that an unnamed
+     * {@code jdbc:h2:mem:} database gets a unique name; anything else is the path of an embedded H2 database,
+     * with or without its {@code .mv.db} extension, where a leading {@code ~} is the user's home.
+     */
+    static Target parse(String pathOrUrl) {
+        Objects.requireNonNull(pathOrUrl, "pathOrJdbcUrl");
+        String s = pathOrUrl.strip();
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("state store path or JDBC URL is empty");
+        }
+        if (s.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            return forUrl(s);
+        }
+        if (s.contains(";")) {
+            throw new IllegalArgumentException("state store path must not contain ';': " + s);
+        }
+        if (s.equals("~") || s.startsWith("~/") || s.startsWith("~" + File.separator)) {
+            s = System.getProperty("user.home") + s.substring(1);
+        }
+        if (s.endsWith(".mv.db")) {
+            s = s.substring(0, s.length() - ".mv.db".length());
+        }
+        Path base = Path.of(s).toAbsolutePath().normalize();
+        if (base.getFileName() == null) {
+            throw new IllegalArgumentException("state store path names no file: " + pathOrUrl);
+        }
+        String baseName = base.getFileName().toString();
+        Path file = base.resolveSibling(baseName + ".mv.db");
+        return new Target("jdbc:h2:file:" + base + FILE_SETTINGS, "sa", "", file, baseName, null, file.toString());
+    }
+
+    private static Target forUrl(String url) {
+        Matcher unnamed = UNNAMED_MEM.matcher(url);
+        if (unnamed.matches()) {
+            // every connection to "jdbc:h2:mem:" is a database of its own; Flyway needs to see ours
+            url = "jdbc:h2:mem:mirador-state-" + UUID.randomUUID()
+                    + (unnamed.group(1) == null ? "" : unnamed.group(1));
+        }
+        String upper = url.toUpperCase(Locale.ROOT);
+        boolean namesUser = upper.contains(";USER=") || upper.contains(";PASSWORD=");
+        Path claimKey = null;
+        if (upper.startsWith("JDBC:H2:FILE:")) {
+            int end = url.indexOf(';');
+            String path = url.substring("jdbc:h2:file:".length(), end < 0 ? url.length() : end);
+            try {
+                claimKey = Path.of(path + ".mv.db").toAbsolutePath().normalize();
+            } catch (RuntimeException e) {
+                claimKey = null; // not a path we understand (e.g. ~ or a prefix): H2 will judge it
+            }
+        }
+        return new Target(url, namesUser ? null : "sa", namesUser ? null : "", null, null, claimKey,
+                URL_SECRET.matcher(url).replaceAll("$1=******"));
+    }
+}
