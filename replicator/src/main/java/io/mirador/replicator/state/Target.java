@@ -55,7 +55,9 @@ record Target(String url, String user, String password, Path file, String baseNa
         }
         String baseName = base.getFileName().toString();
         Path file = base.resolveSibling(baseName + ".mv.db");
-        return new Target("jdbc:h2:file:" + base + FILE_SETTINGS, "sa", "", file, baseName, null, file.toString());
+        // "async:" (an AsynchronousFileChannel) survives an interrupt of a writing thread (a cancelled GUI task, say);
+        // with plain "file:" an interrupt closes the channel and H2 gives up the whole database.
+        return new Target("jdbc:h2:async:" + base + FILE_SETTINGS, "sa", "", file, baseName, null, file.toString());
     }
 
     private static Target forUrl(String url) {

@@ -63,6 +63,34 @@ class JdbcReplicationStoreTest {
     // ------------------------------------------------------------------------------------------ round trips
 
     @Test
+    void aWriterInterruptedMidWriteLeavesTheStoreWorking() throws Exception {
+        try (JdbcReplicationStore store = JdbcReplicationStore.open(statePath().toString())) {
+            store.putCluster(PROD);
+            store.putCluster(DR);
+            store.putRoute(FULL_ROUTE);
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < 300; i++) {
+                    try {
+                        store.saveCheckpoints(List.of(new Checkpoint("r1", "orders", 0, i, 0, i, i)));
+                    } catch (RuntimeException e) {
+                        // An interrupted write may fail; what matters is that the store survives it.
+                    }
+                }
+            });
+            writer.start();
+            while (writer.isAlive()) {
+                writer.interrupt();
+                Thread.onSpinWait();
+            }
+            store.saveCheckpoints(List.of(new Checkpoint("r1", "orders", 0, 1_000, 0, 1_000, 1_000)));
+            assertThat(store.checkpoints("r1").get(new TopicPartition("orders", 0)).sourceOffset()).isEqualTo(1_000);
+        }
+        try (JdbcReplicationStore reopened = JdbcReplicationStore.open(statePath().toString())) {
+            assertThat(reopened.checkpoints("r1").get(new TopicPartition("orders", 0)).sourceOffset()).isEqualTo(1_000);
+        }
+    }
+
+    @Test
     void clustersRoundTrip() {
         try (JdbcReplicationStore store = JdbcReplicationStore.open(statePath().toString())) {
             assertThat(store.clusters()).isEmpty();
@@ -268,8 +296,10 @@ class JdbcReplicationStoreTest {
         JdbcReplicationStore store = JdbcReplicationStore.open(statePath().toString());
         fill(store, "r1");
         Snapshot before = Snapshot.of(store);
-        // another connection to the same (in-process) database ends it as a crash would: nothing more is written
-        try (Connection c = plainConnection(); Statement st = c.createStatement()) {
+        // another connection to the same (in-process) database ends it as a crash would: nothing more is written;
+        // it must name the file as the store does (async:), or H2 sees a second database on a locked file
+        try (Connection c = DriverManager.getConnection(plainUrl().replace("jdbc:h2:file:", "jdbc:h2:async:"), "sa", "");
+             Statement st = c.createStatement()) {
             st.execute("SHUTDOWN IMMEDIATELY");
         }
         assertThatThrownBy(store::routes).isInstanceOf(StateStoreException.class);
