@@ -27,7 +27,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "sandbox", "gui"})
+    @ValueSource(strings = {"", "sandbox", "gui", "mirror", "replicator"})
     void everyCommandHasHelp(String command) {
         Result result = command.isEmpty() ? run("--help") : run(command, "--help");
         assertThat(result.code()).isZero();
@@ -43,7 +43,10 @@ class CliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sandbox --brokers x", "sandbox --brokers 0", "sandbox --bogus", "nonsense-command",
-            "sandbox --clusters a,a", "sandbox --port-base 80", "gui --brokers 12", "sandbox --demo-rate -1"})
+            "sandbox --clusters a,a", "sandbox --port-base 80", "gui --brokers 12", "sandbox --demo-rate -1",
+            "mirror --from a:1", "mirror --from a:1 --to b:1 --topics (", "mirror --from a:1 --to b:1 --topics x --naming rot13",
+            "replicator", "replicator --state s --port 70000", "replicator --state s --bind 0.0.0.0",
+            "replicator --state s --config /nonexistent/engine.properties"})
     void badArgumentsExitTwoWithOneLine(String line) {
         Result result = run(line.split(" "));
         assertThat(result.code()).as(result.err()).isEqualTo(2);

@@ -29,6 +29,9 @@ final class PartitionProgress {
     volatile long copiedBytes;
     volatile long lastProgressMs = System.currentTimeMillis();
 
+    /** {@code <source cluster id>/<topic>/<partition>/}, set when a worker takes the partition. */
+    private volatile byte[] provenancePrefix = new byte[0];
+
     PartitionProgress(TopicPartition source, String targetTopic, int targetPartition, long startOffset) {
         this.source = source;
         this.targetTopic = targetTopic;
@@ -57,6 +60,20 @@ final class PartitionProgress {
         if (!failed && inFlight.get() == 0 && position > ackedNext) {
             ackedNext = position;
         }
+    }
+
+    void provenanceOf(String sourceClusterId) {
+        provenancePrefix = (sourceClusterId + "/" + source.topic() + "/" + source.partition() + "/")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The provenance header value of the record at {@code offset}, built without string concatenation. */
+    byte[] provenance(long offset) {
+        byte[] prefix = provenancePrefix;
+        byte[] digits = Long.toString(offset).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] value = java.util.Arrays.copyOf(prefix, prefix.length + digits.length);
+        System.arraycopy(digits, 0, value, prefix.length, digits.length);
+        return value;
     }
 
     long lag() {

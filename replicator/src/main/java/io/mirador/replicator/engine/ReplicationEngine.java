@@ -55,6 +55,9 @@ public final class ReplicationEngine implements AutoCloseable {
         }
         started = true;
         for (RouteDefinition route : store.routes()) {
+            if (running.containsKey(route.name())) {
+                continue; // created through this engine before start()
+            }
             try {
                 startRunner(RouteConfig.from(route));
             } catch (RuntimeException e) {
@@ -89,7 +92,8 @@ public final class ReplicationEngine implements AutoCloseable {
         for (RouteRunner runner : new ArrayList<>(running.values())) {
             RouteConfig config = runner.config();
             if (config.source().equals(cluster.name()) || config.target().equals(cluster.name())) {
-                restart(config);
+                // From the stored definition: the runner's own config predates pauses and whitelist edits.
+                restart(RouteConfig.from(requireRoute(config.name())));
             }
         }
     }
@@ -120,15 +124,27 @@ public final class ReplicationEngine implements AutoCloseable {
             throw new ConflictException("route " + config.name() + " already exists");
         }
         store.putRoute(definition);
-        startRunner(config);
+        try {
+            startRunner(config);
+        } catch (RuntimeException e) {
+            store.deleteRoute(config.name());
+            throw e;
+        }
         return definition;
     }
 
     public synchronized RouteDefinition updateRoute(RouteDefinition definition) {
-        requireRoute(definition.name());
+        RouteDefinition previous = requireRoute(definition.name());
         RouteConfig config = validate(definition);
         store.putRoute(definition);
-        restart(config);
+        try {
+            restart(config);
+        } catch (RuntimeException e) {
+            // Keep what ran before rather than a stored definition that cannot run.
+            store.putRoute(previous);
+            restart(RouteConfig.from(previous));
+            throw e;
+        }
         return definition;
     }
 
@@ -241,8 +257,13 @@ public final class ReplicationEngine implements AutoCloseable {
         ClusterConnection source = requireCluster(config.source());
         ClusterConnection target = requireCluster(config.target());
         RouteRunner runner = new RouteRunner(config, source, target, store, settings);
+        try {
+            runner.start();
+        } catch (RuntimeException e) {
+            runner.close();
+            throw new InvalidRequestException("route " + config.name() + " cannot start: " + e.getMessage());
+        }
         running.put(config.name(), runner);
-        runner.start();
     }
 
     private ClusterConnection requireCluster(String name) {

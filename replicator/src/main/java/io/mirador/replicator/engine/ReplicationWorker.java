@@ -1,6 +1,5 @@
 package io.mirador.replicator.engine;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -80,6 +80,7 @@ final class ReplicationWorker implements Runnable {
     void assign(List<PartitionProgress> partitions) {
         commands.add(() -> {
             for (PartitionProgress p : partitions) {
+                p.provenanceOf(settings.sourceClusterId());
                 owned.put(p.source, p);
             }
             reassignConsumer();
@@ -154,11 +155,15 @@ final class ReplicationWorker implements Runnable {
             consumer.resume(consumer.paused());
         }
         ConsumerRecords<byte[], byte[]> records = pollQuietly();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            if (!running) {
-                break;
+        // Per partition, so the partition's progress is looked up once per batch, not once per record.
+        for (TopicPartition tp : records.partitions()) {
+            PartitionProgress p = owned.get(tp);
+            for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
+                if (!running || p == null || p.failed) {
+                    break;
+                }
+                send(p, record);
             }
-            send(record);
         }
         rewindFailedPartitions();
         maybeCheckpoint(false);
@@ -186,21 +191,19 @@ final class ReplicationWorker implements Runnable {
         return records;
     }
 
-    private void send(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
-        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-        PartitionProgress p = owned.get(tp);
-        if (p == null || p.failed) {
-            return;
-        }
+    private void send(PartitionProgress p, ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
         int bytes = size(record);
         rateLimiter.acquire(bytes);
-        List<Header> headers = new ArrayList<>(List.of(record.headers().toArray()));
+        Header[] source = record.headers().toArray();
+        Header[] headers;
         if (settings.provenanceHeader()) {
-            String provenance = settings.sourceClusterId() + "/" + record.topic() + "/" + record.partition() + "/" + record.offset();
-            headers.add(new RecordHeader(PROVENANCE_HEADER, provenance.getBytes(StandardCharsets.UTF_8)));
+            headers = java.util.Arrays.copyOf(source, source.length + 1);
+            headers[source.length] = new RecordHeader(PROVENANCE_HEADER, p.provenance(record.offset()));
+        } else {
+            headers = source;
         }
         ProducerRecord<byte[], byte[]> copy = new ProducerRecord<>(p.targetTopic, p.targetPartition,
-                record.timestamp(), record.key(), record.value(), headers);
+                record.timestamp(), record.key(), record.value(), new RecordHeaders(headers));
         long offset = record.offset();
         long timestamp = record.timestamp();
         p.inFlight.incrementAndGet();
@@ -212,7 +215,7 @@ final class ReplicationWorker implements Runnable {
                 p.failed = true;
                 p.inFlight.decrementAndGet();
                 LOG.warn("Route {}: copy of {} offset {} failed, will resend from the checkpoint: {}",
-                        settings.route(), tp, offset, error.toString());
+                        settings.route(), p.source, offset, error.toString());
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.mirador.replicator.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -58,6 +59,8 @@ final class RouteRunner implements AutoCloseable {
     private Admin targetAdmin;
     private TopicSync sync;
     private volatile String state = "STARTING";
+    /** Set by {@link #pause}; starts from the stored definition. Read by the planner when it starts workers. */
+    private volatile boolean paused;
     private String sourceClusterId;
     private RateLimiter limiter;
     private volatile String error;
@@ -73,6 +76,7 @@ final class RouteRunner implements AutoCloseable {
         this.naming = config.namingPolicy();
         this.assigner = new PartitionAssigner(config.workers(), settings.overloadFactor());
         this.metrics = new RouteMetrics(config.name());
+        this.paused = config.paused();
         this.planner = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "mirador-route-" + config.name());
             t.setDaemon(true);
@@ -111,8 +115,8 @@ final class RouteRunner implements AutoCloseable {
     }
 
     void pause(boolean pause) {
+        paused = pause;
         workers.forEach(w -> w.pause(pause));
-        state = pause ? "PAUSED" : "RUNNING";
         event(ReplicationEvent.info(config.name(), pause ? ReplicationEvent.ROUTE_PAUSED : ReplicationEvent.ROUTE_RESUMED,
                 "route " + (pause ? "paused" : "resumed")));
     }
@@ -120,8 +124,10 @@ final class RouteRunner implements AutoCloseable {
     /** Stops planning, then every worker after its last flush and checkpoint. Blocks until they are done. */
     @Override
     public void close() {
-        // shutdown, not shutdownNow: an interrupt during a state write would close H2's file channel.
+        // shutdown, not shutdownNow: planning must not be interrupted mid-write. Closing the admin clients at once
+        // fails any Kafka call it is waiting on (an unreachable cluster, say), so it ends quickly anyway.
         planner.shutdown();
+        closeAdmins(Duration.ZERO);
         try {
             planner.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -135,19 +141,25 @@ final class RouteRunner implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        closeAdmins();
         state = "STOPPED";
         event(ReplicationEvent.info(config.name(), ReplicationEvent.ROUTE_STOPPED, "route stopped"));
     }
 
+    /** STARTING, RUNNING or STOPPED as the life cycle goes; PAUSED while paused, whether started yet or not. */
+    private String shownState() {
+        String lifecycle = state;
+        return paused && !"STOPPED".equals(lifecycle) ? "PAUSED" : lifecycle;
+    }
+
     RouteStatus status() {
+        String shown = shownState();
         List<PartitionStatus> partitions = new ArrayList<>();
         long lag = 0;
         for (PartitionProgress p : progress.values()) {
             RouteMetrics.PartitionRates rates = metrics.rates(p.source);
             long partitionLag = p.lag();
             lag += partitionLag;
-            String partitionState = "PAUSED".equals(state) ? "PAUSED"
+            String partitionState = "PAUSED".equals(shown) ? "PAUSED"
                     : metrics.isStuck(p.source) ? "STUCK" : partitionLag == 0 ? "CAUGHT_UP" : "RUNNING";
             partitions.add(new PartitionStatus(p.source.topic(), p.source.partition(), p.targetTopic, p.targetPartition,
                     assignment.getOrDefault(p.source, -1), Math.max(p.endOffset, p.ackedNext), p.ackedNext, partitionLag,
@@ -157,7 +169,7 @@ final class RouteRunner implements AutoCloseable {
                 : a.topic().compareTo(b.topic()));
         RouteMetrics.RouteRates total = metrics.routeRates();
         long copied = progress.values().stream().mapToLong(p -> p.copiedRecords).sum();
-        return new RouteStatus(config.name(), state, error, lag, total.recordsPerSecond(), total.bytesPerSecond(),
+        return new RouteStatus(config.name(), shown, error, lag, total.recordsPerSecond(), total.bytesPerSecond(),
                 total.latencyP50Ms(), total.latencyP99Ms(), copied, partitions);
     }
 
@@ -170,7 +182,7 @@ final class RouteRunner implements AutoCloseable {
             workerThreads.add(null);
             launchWorker(i);
         }
-        state = config.paused() ? "PAUSED" : "RUNNING";
+        state = "RUNNING";
         event(ReplicationEvent.info(config.name(), ReplicationEvent.ROUTE_STARTED, "route started: "
                 + sourceCluster.name() + " -> " + targetCluster.name() + " with " + config.workers() + " workers"));
     }
@@ -181,7 +193,7 @@ final class RouteRunner implements AutoCloseable {
                 settings.checkpointIntervalMs());
         ReplicationWorker worker = new ReplicationWorker(ws, limiter, this::saveCheckpoints,
                 message -> event(ReplicationEvent.warn(config.name(), ReplicationEvent.ERROR, message)));
-        if ("PAUSED".equals(state) || (config.paused() && "STARTING".equals(state))) {
+        if (paused) {
             worker.pause(true);
         }
         Thread thread = new Thread(worker, "mirador-" + config.name() + "-worker-" + id);
@@ -305,7 +317,7 @@ final class RouteRunner implements AutoCloseable {
     }
 
     private void moveStuckPartitions(Map<TopicPartition, Integer> next) {
-        if ("PAUSED".equals(state) || config.workers() < 2) {
+        if (paused || config.workers() < 2) {
             return;
         }
         long now = System.currentTimeMillis();
@@ -407,12 +419,12 @@ final class RouteRunner implements AutoCloseable {
         }
     }
 
-    private void closeAdmins() {
+    private void closeAdmins(Duration timeout) {
         if (sourceAdmin != null) {
-            sourceAdmin.close(java.time.Duration.ofSeconds(2));
+            sourceAdmin.close(timeout);
         }
         if (targetAdmin != null) {
-            targetAdmin.close(java.time.Duration.ofSeconds(2));
+            targetAdmin.close(timeout);
         }
     }
 }

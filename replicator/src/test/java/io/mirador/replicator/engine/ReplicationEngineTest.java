@@ -248,6 +248,26 @@ class ReplicationEngineTest {
         assertThat(seconds).isGreaterThan(1.8);
     }
 
+    @Test
+    void aRouteThatCannotStartIsNotKeptHalfCreated() {
+        engine.createCluster(new ClusterConnection("ghost", "no-such-host.invalid:9092"));
+        assertThatThrownBy(() -> engine.createRoute(RouteDefinition.of("ghostly", "ghost", "dst", ".*")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("route ghostly cannot start");
+        assertThat(engine.route("ghostly")).isEmpty();
+        assertThat(store.route("ghostly")).isEmpty();
+    }
+
+    @Test
+    void aPausedRouteStaysPausedWhenItsClusterIsUpdated() {
+        createTopic(src, "still", 1, Map.of());
+        engine.createRoute(RouteDefinition.of("r9", "src", "dst", "still"));
+        engine.pause("r9", true);
+        engine.updateCluster(new ClusterConnection("src", src, Map.of("client.dns.lookup", "use_all_dns_ips")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PAUSED".equals(engine.status("r9").state()));
+        produceNumbered(src, "still", 1, 0, 10);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> count(dst, "still") == 0);
+    }
+
     /** The target topic's value for {@code key}, or "" while the topic does not exist yet. */
     private static String targetConfigValue(String topic, String key) {
         try {

@@ -1,0 +1,99 @@
+package io.mirador.replicator.rest;
+
+import io.mirador.replicator.engine.ConflictException;
+import io.mirador.replicator.engine.InvalidRequestException;
+import io.mirador.replicator.engine.NotFoundException;
+import io.mirador.replicator.engine.ReplicationException;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * An API failure: HTTP status, a short machine-readable code and a one-line message for people. Handlers throw
+ * it; {@link #from(Throwable)} maps the engine's exceptions so that handlers need not catch them.
+ */
+final class ApiError extends RuntimeException {
+
+    private final HttpResponseStatus status;
+    private final String code;
+
+    ApiError(HttpResponseStatus status, String code, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    static ApiError badRequest(String message) {
+        return new ApiError(HttpResponseStatus.BAD_REQUEST, "bad_request", message);
+    }
+
+    static ApiError notFound(String message) {
+        return new ApiError(HttpResponseStatus.NOT_FOUND, "not_found", message);
+    }
+
+    HttpResponseStatus status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+
+    /** The error's JSON body: {@code {"status", "error", "message"}}. */
+    ErrorBody body() {
+        return new ErrorBody(status.code(), code, getMessage());
+    }
+
+    /** Maps any failure of a handler; {@code null} for failures not meant for clients (the caller logs them). */
+    static ApiError from(Throwable t) {
+        if (t instanceof ApiError e) {
+            return e;
+        }
+        if (t instanceof NotFoundException) {
+            return new ApiError(HttpResponseStatus.NOT_FOUND, "not_found", t.getMessage());
+        }
+        if (t instanceof ConflictException) {
+            return new ApiError(HttpResponseStatus.CONFLICT, "conflict", t.getMessage());
+        }
+        if (t instanceof InvalidRequestException) {
+            return new ApiError(HttpResponseStatus.BAD_REQUEST, "invalid_request", t.getMessage());
+        }
+        if (kafkaCause(t) != null) {
+            // The engine reached out to a cluster (admin client creation, metadata) and Kafka failed: a gateway error.
+            return new ApiError(HttpResponseStatus.BAD_GATEWAY, "kafka_error", oneLine(kafkaCause(t)));
+        }
+        if (t instanceof ReplicationException) {
+            return new ApiError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "engine_error", t.getMessage());
+        }
+        return null;
+    }
+
+    static ApiError internal() {
+        return new ApiError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "internal error: see the server log");
+    }
+
+    private static KafkaException kafkaCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof KafkaException k) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static String oneLine(KafkaException e) {
+        String message = e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e && root.getMessage() != null) {
+            message = message + ": " + root.getMessage();
+        }
+        return message == null ? e.getClass().getSimpleName() : message.replace('\n', ' ');
+    }
+
+    /** The JSON shape of every error answer. */
+    record ErrorBody(int status, String error, String message) {
+    }
+}
