@@ -11,20 +11,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 import io.mirador.replicator.state.Checkpoint;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -313,36 +309,13 @@ final class ReplicationWorker implements Runnable {
     }
 
     private Properties consumerProps() {
-        Properties p = new Properties();
-        p.putAll(settings.sourceClientProps());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "mirador-" + settings.route() + "-" + settings.workerId() + "-source");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        p.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
-        p.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-        p.putIfAbsent(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024);
-        return p;
+        return WorkerClients.consumer(settings.sourceClientProps(),
+                "mirador-" + settings.route() + "-" + settings.workerId() + "-source");
     }
 
     private Properties producerProps() {
-        Properties p = new Properties();
-        p.putAll(settings.targetClientProps());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "mirador-" + settings.route() + "-" + settings.workerId() + "-target");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        p.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
-        p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 32 * 1024 * 1024);
-        p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return p;
+        return WorkerClients.producer(settings.targetClientProps(),
+                "mirador-" + settings.route() + "-" + settings.workerId() + "-target");
     }
 
     private static int size(ConsumerRecord<byte[], byte[]> record) {

@@ -6,11 +6,9 @@ import java.util.Map;
 
 import io.mirador.cluster.ClusterConnection;
 import io.mirador.cluster.Secrets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ClustersHandlerTest {
+class ClustersHandlerTest extends HandlerTestSupport {
 
     private static final String JAAS = "org.apache.kafka.common.security.plain.PlainLoginModule required "
             + "username=\"u\" password=\"hunter2\";";
@@ -18,21 +16,6 @@ class ClustersHandlerTest {
             {"name":"prod","bootstrapServers":"kafka:9093","properties":{"security.protocol":"SASL_SSL",
              "sasl.mechanism":"PLAIN","sasl.jaas.config":"%s","ssl.truststore.password":"tspass",
              "request.timeout.ms":30000}}""".formatted(JAAS.replace("\"", "\\\""));
-
-    private TestEngines engines;
-    private RestChannel channel;
-
-    @BeforeEach
-    void setUp() {
-        engines = new TestEngines();
-        channel = new RestChannel(engines.config());
-    }
-
-    @AfterEach
-    void tearDown() {
-        channel.close();
-        engines.close();
-    }
 
     @Test
     void createAnswers201WithMaskedSecretsAndStoresTheRealValues() {

@@ -4,29 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mirador.replicator.state.ReplicationEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class EventsHandlerTest {
+class EventsHandlerTest extends HandlerTestSupport {
 
-    private TestEngines engines;
-    private RestChannel channel;
-
-    @BeforeEach
-    void setUp() {
-        engines = new TestEngines();
+    @Override
+    protected void prepare(TestEngines engines) {
         for (int i = 0; i < 5; i++) {
             engines.store.addEvent(ReplicationEvent.info("r1", ReplicationEvent.TOPIC_ADDED, "r1 event " + i));
         }
         engines.store.addEvent(ReplicationEvent.error("r2", "r2 broke"));
-        channel = new RestChannel(engines.config());
-    }
-
-    @AfterEach
-    void tearDown() {
-        channel.close();
-        engines.close();
     }
 
     @Test

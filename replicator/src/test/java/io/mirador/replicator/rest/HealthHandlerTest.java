@@ -3,26 +3,9 @@ package io.mirador.replicator.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirador.cluster.ClusterConnection;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class HealthHandlerTest {
-
-    private TestEngines engines;
-    private RestChannel channel;
-
-    @BeforeEach
-    void setUp() {
-        engines = new TestEngines();
-        channel = new RestChannel(engines.config());
-    }
-
-    @AfterEach
-    void tearDown() {
-        channel.close();
-        engines.close();
-    }
+class HealthHandlerTest extends HandlerTestSupport {
 
     @Test
     void apiHealthCountsRoutesAndClusters() {

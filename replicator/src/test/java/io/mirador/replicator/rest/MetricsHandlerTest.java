@@ -2,26 +2,9 @@ package io.mirador.replicator.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MetricsHandlerTest {
-
-    private TestEngines engines;
-    private RestChannel channel;
-
-    @BeforeEach
-    void setUp() {
-        engines = new TestEngines();
-        channel = new RestChannel(engines.config());
-    }
-
-    @AfterEach
-    void tearDown() {
-        channel.close();
-        engines.close();
-    }
+class MetricsHandlerTest extends HandlerTestSupport {
 
     @Test
     void prometheusTextWithOneSeriesPerRoute() {

@@ -3,29 +3,17 @@ package io.mirador.replicator.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirador.replicator.route.RouteDefinition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RoutesHandlerTest {
+class RoutesHandlerTest extends HandlerTestSupport {
 
     private static final String ROUTE = """
             {"name":"r","source":"a","target":"b","topics":["orders"],"include":"logs\\\\..*","naming":"prefix",
              "sourceAlias":"eu","workers":3,"unknownField":true}""";
 
-    private TestEngines engines;
-    private RestChannel channel;
-
-    @BeforeEach
-    void setUp() {
-        engines = new TestEngines().withDeadClusters();
-        channel = new RestChannel(engines.config());
-    }
-
-    @AfterEach
-    void tearDown() {
-        channel.close();
-        engines.close();
+    @Override
+    protected void prepare(TestEngines engines) {
+        engines.withDeadClusters();
     }
 
     @Test

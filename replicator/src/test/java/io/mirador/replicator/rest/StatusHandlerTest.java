@@ -3,26 +3,14 @@ package io.mirador.replicator.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class StatusHandlerTest {
+class StatusHandlerTest extends HandlerTestSupport {
 
-    private TestEngines engines;
-    private RestChannel channel;
-
-    @BeforeEach
-    void setUp() {
-        engines = new TestEngines().withDeadClusters();
+    @Override
+    protected void prepare(TestEngines engines) {
+        engines.withDeadClusters();
         engines.route("r", "t");
-        channel = new RestChannel(engines.config());
-    }
-
-    @AfterEach
-    void tearDown() {
-        channel.close();
-        engines.close();
     }
 
     @Test

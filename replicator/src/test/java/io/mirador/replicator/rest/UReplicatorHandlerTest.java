@@ -2,25 +2,13 @@ package io.mirador.replicator.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class UReplicatorHandlerTest {
+class UReplicatorHandlerTest extends HandlerTestSupport {
 
-    private TestEngines engines;
-    private RestChannel channel;
-
-    @BeforeEach
-    void setUp() {
-        engines = new TestEngines().withDeadClusters();
-        channel = new RestChannel(engines.config());
-    }
-
-    @AfterEach
-    void tearDown() {
-        channel.close();
-        engines.close();
+    @Override
+    protected void prepare(TestEngines engines) {
+        engines.withDeadClusters();
     }
 
     @Test

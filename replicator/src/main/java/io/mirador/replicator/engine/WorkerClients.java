@@ -1,0 +1,55 @@
+package io.mirador.replicator.engine;
+
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The Kafka client settings of a replication worker, in one place so that benchmarks copy with exactly the
+ * same clients. What delivery depends on (acks=all, idempotence, no auto-commit, bytes in and out) is forced;
+ * throughput settings are defaults the connection's own properties may override.
+ */
+public final class WorkerClients {
+
+    private WorkerClients() {
+    }
+
+    /** Consumer in assign mode; offsets live in Mirador's checkpoints, never in Kafka's group offsets. */
+    public static Properties consumer(Map<String, Object> connection, String clientId) {
+        Properties p = new Properties();
+        p.putAll(connection);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        p.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
+        p.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        p.putIfAbsent(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024);
+        return p;
+    }
+
+    /** Idempotent producer with acks=all: a record is acknowledged only once every in-sync replica has it. */
+    public static Properties producer(Map<String, Object> connection, String clientId) {
+        Properties p = new Properties();
+        p.putAll(connection);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        p.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 32 * 1024 * 1024);
+        p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return p;
+    }
+}
