@@ -60,7 +60,7 @@ public final class SandboxStartBenchmark {
             for (int i = 0; i < Math.min(runs, 3); i++) {
                 window.add(windowVisibleMs(appJar));
             }
-            System.out.printf("%-44s %s (target <= 2000 ms)%n", "Window time-to-visible (JVM start, Monocle)", window);
+            System.out.printf("%-44s %s (target <= 2000 ms)%n", "Window time-to-visible (from JVM start)", window);
         } else {
             System.out.println("window time-to-visible: skipped, " + appJar + " not built");
         }
