@@ -12,25 +12,33 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.mirador.cluster.ClusterConnection;
+import io.mirador.cluster.Secrets;
 
 import static io.mirador.replicator.state.StoreJson.fromJson;
 import static io.mirador.replicator.state.StoreJson.toJson;
 
-/** The {@code clusters} table: a cluster's connection, its extra client properties as JSON. Thread-safe. */
+/**
+ * The {@code clusters} table: a cluster's connection, its extra client properties as JSON, secret values
+ * (see {@link Secrets#isSecret}) encrypted by {@link SecretCipher}. Thread-safe.
+ */
 final class ClusterTable {
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
 
     private final StoreConnection db;
+    private final SecretCipher cipher;
 
-    ClusterTable(StoreConnection db) {
+    ClusterTable(StoreConnection db, SecretCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
     }
 
     void put(ClusterConnection cluster) {
         Objects.requireNonNull(cluster, "cluster");
-        String properties = toJson(cluster.properties(), "properties of cluster " + cluster.name());
+        Map<String, String> stored = new java.util.TreeMap<>();
+        cluster.properties().forEach((k, v) -> stored.put(k, Secrets.isSecret(k) ? cipher.encrypt(v) : v));
+        String properties = toJson(stored, "properties of cluster " + cluster.name());
         db.write("save cluster " + cluster.name(), c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "MERGE INTO clusters (name, bootstrap_servers, properties) KEY (name) VALUES (?, ?, ?)")) {
@@ -64,7 +72,7 @@ final class ClusterTable {
     }
 
     /** The cluster named {@code name}, or all of them when it is null; by name. */
-    private static List<ClusterConnection> query(Connection c, String name) throws SQLException {
+    private List<ClusterConnection> query(Connection c, String name) throws SQLException {
         String sql = "SELECT name, bootstrap_servers, properties FROM clusters"
                 + (name == null ? "" : " WHERE name = ?") + " ORDER BY name";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -75,8 +83,10 @@ final class ClusterTable {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String clusterName = rs.getString(1);
-                    Map<String, String> properties = fromJson(rs.getString(3), STRING_MAP,
+                    Map<String, String> stored = fromJson(rs.getString(3), STRING_MAP,
                             "properties of cluster " + clusterName);
+                    Map<String, String> properties = new java.util.TreeMap<>();
+                    stored.forEach((k, v) -> properties.put(k, cipher.decrypt(v, k + " of cluster " + clusterName)));
                     result.add(new ClusterConnection(clusterName, rs.getString(2), properties));
                 }
             }

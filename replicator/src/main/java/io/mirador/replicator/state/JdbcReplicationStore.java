@@ -37,9 +37,9 @@ public final class JdbcReplicationStore implements ReplicationStore {
     private final MetricHistory metrics;
     private final EventLog events;
 
-    private JdbcReplicationStore(StoreConnection db) {
+    private JdbcReplicationStore(StoreConnection db, SecretCipher cipher) {
         this.db = db;
-        this.clusters = new ClusterTable(db);
+        this.clusters = new ClusterTable(db, cipher);
         this.routes = new RouteTable(db);
         this.topicMappings = new TopicMappingTable(db);
         this.assignments = new AssignmentTable(db);
@@ -57,7 +57,7 @@ public final class JdbcReplicationStore implements ReplicationStore {
      * @throws StateStoreException when the database cannot be opened or is not a usable Mirador state store
      */
     public static JdbcReplicationStore open(String pathOrJdbcUrl) {
-        return new JdbcReplicationStore(StoreOpener.open(pathOrJdbcUrl));
+        return new JdbcReplicationStore(StoreOpener.open(pathOrJdbcUrl), SecretCipher.forStore(pathOrJdbcUrl));
     }
 
     @Override

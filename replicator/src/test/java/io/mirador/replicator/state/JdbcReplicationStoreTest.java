@@ -63,6 +63,29 @@ class JdbcReplicationStoreTest {
     // ------------------------------------------------------------------------------------------ round trips
 
     @Test
+    void secretsAreEncryptedOnDiskWithAnOwnerOnlyKey() throws Exception {
+        try (JdbcReplicationStore store = JdbcReplicationStore.open(statePath().toString())) {
+            store.putCluster(PROD);
+            assertThat(store.cluster("prod")).contains(PROD);
+        }
+        byte[] file = Files.readAllBytes(stateFile());
+        assertThat(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("s3cret")
+                .contains("SASL_SSL");
+        Path key = dir.resolve("sub").resolve("state.key");
+        assertThat(Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        try (JdbcReplicationStore reopened = JdbcReplicationStore.open(statePath().toString())) {
+            assertThat(reopened.cluster("prod")).contains(PROD);
+        }
+        Files.delete(key);
+        try (JdbcReplicationStore keyless = JdbcReplicationStore.open(statePath().toString())) {
+            assertThatThrownBy(() -> keyless.cluster("prod")).isInstanceOf(StateStoreException.class)
+                    .hasMessageContaining("key file").hasMessageContaining("missing");
+            assertThat(keyless.cluster("dr")).as("other clusters still readable").isEmpty();
+        }
+    }
+
+    @Test
     void aWriterInterruptedMidWriteLeavesTheStoreWorking() throws Exception {
         try (JdbcReplicationStore store = JdbcReplicationStore.open(statePath().toString())) {
             store.putCluster(PROD);
