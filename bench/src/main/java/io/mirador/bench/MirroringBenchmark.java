@@ -48,7 +48,9 @@ public final class MirroringBenchmark {
                         new RawPipe(clusters.source(), clusters.target(), backlog, watch),
                         new MirrorMaker2Runner(clusters.source(), clusters.target(), backlog, watch),
                         new MiradorRunner(clusters.source(), clusters.target(), backlog, watch),
-                        new MiradorRunner(clusters.source(), clusters.target(), backlog, watch, 1, false)));
+                        new MiradorRunner(clusters.source(), clusters.target(), backlog, watch,
+                                Integer.getInteger("bench.alt.workers", 1),
+                                Boolean.parseBoolean(System.getProperty("bench.alt.provenance", "false")))));
             }
             if (sections.contains("latency")) {
                 new LatencyProbe(clusters.source(), clusters.target(),
@@ -115,7 +117,7 @@ public final class MirroringBenchmark {
         double likeForLike = elapsed.get(contenders.get(3)).median();
         System.out.printf(Locale.ROOT, "  ratio Mirador/raw %.2f (target >= 0.8), Mirador/MM2 %.2f (target >= 2): "
                 + "throughput ratios of the medians; per round (Mirador/raw / Mirador/MM2): %s%n", raw / mirador, mm2 / mirador, perRound);
-        System.out.printf(Locale.ROOT, "  like for like (1 worker, records copied as they are): Mirador/raw %.2f, Mirador/MM2 %.2f%n",
-                raw / likeForLike, mm2 / likeForLike);
+        System.out.printf(Locale.ROOT, "  %s: Mirador/raw %.2f, Mirador/MM2 %.2f%n",
+                contenders.get(3).name(), raw / likeForLike, mm2 / likeForLike);
     }
 }

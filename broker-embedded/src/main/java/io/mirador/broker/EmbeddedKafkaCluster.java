@@ -26,6 +26,10 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -52,6 +56,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     private volatile List<BrokerInfo> brokers = List.of();
     private volatile String failure;
     private List<KafkaRaftServer> nodes = List.of();
+    /** PLAINTEXT inter-broker addresses of a secured cluster (loopback, trusted); empty when plain. */
+    private volatile List<String> internalAddresses = List.of();
+    private boolean formattedNow;
     private DataDirectory data;
     private boolean temporaryData;
     /** Stops the cluster if the JVM exits while it runs (SIGTERM to the GUI), so ports and temp data are freed. */
@@ -97,6 +104,44 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         return String.join(",", brokers.stream().map(BrokerInfo::address).toList());
     }
 
+    /**
+     * Kafka client properties that log {@code user} in on the client listener with the first configured SASL
+     * mechanism: {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config} (which holds the
+     * password: never log the result). Add {@link #bootstrapServers()}. Fails with a {@link SandboxException}
+     * on a plain cluster or for an unknown user.
+     */
+    public Map<String, String> clientProperties(String user) {
+        requireSecured();
+        return clientProperties(user, spec.saslMechanisms().iterator().next());
+    }
+
+    /** Like {@link #clientProperties(String)} with the given mechanism, which the cluster must offer. */
+    public Map<String, String> clientProperties(String user, SaslMechanism mechanism) {
+        requireSecured();
+        if (!spec.saslMechanisms().contains(mechanism)) {
+            throw new SandboxException("cluster " + spec.name() + " does not offer SASL mechanism "
+                    + mechanism.kafkaName() + ": it offers " + spec.saslMechanisms());
+        }
+        String password = spec.password(user).orElseThrow(() -> new SandboxException(
+                "cluster " + spec.name() + " has no user " + user + ": its users are " + spec.userNames()));
+        return NodeConfigs.clientSecurity(mechanism, user, password);
+    }
+
+    /**
+     * Client properties for any user name and password, known or not (to show what a failed log-in looks like).
+     * Works on a plain cluster too, although its listener then refuses SASL.
+     */
+    public static Map<String, String> clientProperties(SaslMechanism mechanism, String user, String password) {
+        return NodeConfigs.clientSecurity(mechanism, user, password);
+    }
+
+    private void requireSecured() {
+        if (!spec.secured()) {
+            throw new SandboxException("cluster " + spec.name() + " is not secured: clients need only "
+                    + "bootstrap.servers");
+        }
+    }
+
     public Optional<Path> dataDirectory() {
         return Optional.ofNullable(data).map(DataDirectory::root);
     }
@@ -122,11 +167,15 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         try {
             KafkaExitGuard.install();
             prepareDataDirectory();
-            List<Integer> brokerPorts = choosePorts();
-            int controllerPort = brokerPorts.remove(brokerPorts.size() - 1);
+            List<Integer> ports = choosePorts();
+            List<Integer> brokerPorts = new ArrayList<>(ports.subList(0, spec.brokers()));
+            int controllerPort = ports.get(spec.brokers());
+            List<Integer> internalPorts = List.copyOf(ports.subList(spec.brokers() + 1, ports.size()));
+            internalAddresses = internalPorts.stream().map(port -> Ports.HOST + ":" + port).toList();
+            formattedNow = false;
             List<KafkaConfig> configs = new ArrayList<>();
             for (int nodeId : NodeConfigs.nodeIds(spec.brokers())) {
-                Properties props = NodeConfigs.forNode(spec, data, nodeId, brokerPorts, controllerPort);
+                Properties props = NodeConfigs.forNode(spec, data, nodeId, brokerPorts, internalPorts, controllerPort);
                 KafkaConfig config = new KafkaConfig(props, false);
                 formatIfNew(config, nodeId);
                 configs.add(config);
@@ -139,6 +188,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             brokers = List.copyOf(infos);
             startNodes(configs);
             awaitBrokersReady();
+            ensureScramUsers();
             exitHook = new Thread(this::stop, "mirador-exit-" + spec.name());
             Runtime.getRuntime().addShutdownHook(exitHook);
             setState(ClusterState.RUNNING);
@@ -212,7 +262,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
 
     private List<Integer> choosePorts() {
-        int count = spec.brokers() + 1;
+        // Client ports, the controller port, then (secured only) the brokers' inter-broker ports.
+        int count = spec.brokers() + 1 + (spec.secured() ? spec.brokers() : 0);
         if (spec.portBase() == 0) {
             return new ArrayList<>(Ports.free(count));
         }
@@ -230,8 +281,17 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             return;
         }
         boolean controller = nodeId == NodeConfigs.CONTROLLER_NODE;
+        formattedNow |= controller;
         try {
-            new Formatter()
+            Formatter formatter = new Formatter();
+            if (controller) {
+                // SCRAM credentials go into the bootstrap metadata the controller writes; never logged.
+                List<String> scram = NodeConfigs.scramArguments(spec);
+                if (!scram.isEmpty()) {
+                    formatter.setScramArguments(scram);
+                }
+            }
+            formatter
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(nodeId)
                     .setClusterId(clusterId)
@@ -269,9 +329,48 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         }
     }
 
+    /** Bootstrap servers for the cluster's own use: the trusted inter-broker listener when secured. */
+    private String internalBootstrapServers() {
+        return internalAddresses.isEmpty() ? bootstrapServers() : String.join(",", internalAddresses);
+    }
+
+    /**
+     * Storage formatted earlier (a persistent data directory) keeps the SCRAM users of that time: upsert the
+     * spec's users so that added users and changed passwords apply. Fresh storage already has them.
+     */
+    private void ensureScramUsers() {
+        List<String> scram = NodeConfigs.scramArguments(spec);
+        if (scram.isEmpty() || formattedNow) {
+            return;
+        }
+        List<UserScramCredentialAlteration> upserts = new ArrayList<>();
+        for (SaslMechanism m : spec.saslMechanisms()) {
+            if (!m.isScram()) {
+                continue;
+            }
+            ScramMechanism mechanism = ScramMechanism.fromMechanismName(m.kafkaName());
+            for (String user : spec.userNames()) {
+                upserts.add(new UserScramCredentialUpsertion(user, new ScramCredentialInfo(mechanism, 8192),
+                        spec.password(user).orElseThrow()));
+            }
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, internalBootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000))) {
+            admin.alterUserScramCredentials(upserts).all().get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new SandboxException("cluster " + spec.name() + " started but its users could not be updated: "
+                    + cause.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while updating the users of cluster " + spec.name(), e);
+        }
+    }
+
     private void awaitBrokersReady() {
         Map<String, Object> props = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, internalBootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();

@@ -15,6 +15,11 @@ final class NodeConfigs {
 
     static final String CONTROLLER_LISTENER = "CONTROLLER";
     static final String BROKER_LISTENER = "PLAINTEXT";
+    /** The SASL_PLAINTEXT listener clients use on a secured cluster; brokers keep {@link #BROKER_LISTENER}. */
+    static final String CLIENT_LISTENER = "CLIENT";
+    static final String AUTHORIZER = "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
+    /** What brokers and the controller are to each other over the loopback PLAINTEXT listeners. */
+    static final String BROKER_PRINCIPAL = "User:ANONYMOUS";
     static final int CONTROLLER_NODE = 0;
 
     private NodeConfigs() {
@@ -22,6 +27,15 @@ final class NodeConfigs {
 
     static Properties forNode(ClusterSpec spec, DataDirectory data, int nodeId, List<Integer> brokerPorts,
                               int controllerPort) {
+        return forNode(spec, data, nodeId, brokerPorts, List.of(), controllerPort);
+    }
+
+    /**
+     * @param brokerPorts the client ports (what {@code bootstrap.servers} lists)
+     * @param internalPorts on a secured cluster, the brokers' PLAINTEXT inter-broker ports; empty otherwise
+     */
+    static Properties forNode(ClusterSpec spec, DataDirectory data, int nodeId, List<Integer> brokerPorts,
+                              List<Integer> internalPorts, int controllerPort) {
         int brokers = spec.brokers();
         String internalRf = Integer.toString(Math.min(3, brokers));
         String internalMinIsr = Integer.toString(Math.min(2, brokers));
@@ -33,12 +47,26 @@ final class NodeConfigs {
         p.put("controller.quorum.voters", CONTROLLER_NODE + "@" + Ports.HOST + ":" + controllerPort);
         p.put("controller.listener.names", CONTROLLER_LISTENER);
         p.put("inter.broker.listener.name", BROKER_LISTENER);
-        String brokerListener = BROKER_LISTENER + "://" + Ports.HOST + ":" + brokerPorts.get(nodeId);
+        String brokerListener;
+        String protocolMap = CONTROLLER_LISTENER + ":PLAINTEXT," + BROKER_LISTENER + ":PLAINTEXT";
+        if (spec.secured()) {
+            brokerListener = CLIENT_LISTENER + "://" + Ports.HOST + ":" + brokerPorts.get(nodeId) + ","
+                    + BROKER_LISTENER + "://" + Ports.HOST + ":" + internalPorts.get(nodeId);
+            protocolMap += "," + CLIENT_LISTENER + ":SASL_PLAINTEXT";
+            addSasl(p, spec);
+        } else {
+            brokerListener = BROKER_LISTENER + "://" + Ports.HOST + ":" + brokerPorts.get(nodeId);
+        }
         p.put("listeners", controller
                 ? brokerListener + "," + CONTROLLER_LISTENER + "://" + Ports.HOST + ":" + controllerPort
                 : brokerListener);
         p.put("advertised.listeners", brokerListener);
-        p.put("listener.security.protocol.map", CONTROLLER_LISTENER + ":PLAINTEXT," + BROKER_LISTENER + ":PLAINTEXT");
+        p.put("listener.security.protocol.map", protocolMap);
+        if (spec.authorizerEnabled()) {
+            p.put("authorizer.class.name", AUTHORIZER);
+            p.put("super.users", BROKER_PRINCIPAL + ";User:" + spec.adminUser().orElseThrow());
+            p.put("allow.everyone.if.no.acl.found", "false");
+        }
         p.put("log.dirs", data.nodeDir(nodeId).toString());
 
         p.put("offsets.topic.replication.factor", internalRf);
@@ -70,6 +98,53 @@ final class NodeConfigs {
             p.put(e.getKey(), e.getValue());
         }
         return p;
+    }
+
+    private static void addSasl(Properties p, ClusterSpec spec) {
+        String prefix = "listener.name." + CLIENT_LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
+        String mechanisms = String.join(",", spec.saslMechanisms().stream().map(SaslMechanism::kafkaName).toList());
+        p.put("sasl.enabled.mechanisms", mechanisms);
+        p.put(prefix + "sasl.enabled.mechanisms", mechanisms);
+        for (SaslMechanism m : spec.saslMechanisms()) {
+            String key = prefix + m.kafkaName().toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config";
+            StringBuilder jaas = new StringBuilder(m.loginModule()).append(" required");
+            if (m == SaslMechanism.PLAIN) {
+                // PLAIN checks passwords against user_<name> options of the broker's own login module.
+                for (String user : spec.userNames()) {
+                    jaas.append(" user_").append(user).append("=\"")
+                            .append(spec.password(user).orElseThrow()).append('"');
+                }
+            }
+            p.put(key, jaas.append(';').toString());
+        }
+    }
+
+    /** Kafka client properties that log {@code user} in with {@code password} on the client listener. */
+    static Map<String, String> clientSecurity(SaslMechanism mechanism, String user, String password) {
+        Map<String, String> props = new java.util.LinkedHashMap<>();
+        props.put("security.protocol", "SASL_PLAINTEXT");
+        props.put("sasl.mechanism", mechanism.kafkaName());
+        props.put("sasl.jaas.config", mechanism.loginModule() + " required username=\"" + jaasEscape(user)
+                + "\" password=\"" + jaasEscape(password) + "\";");
+        return props;
+    }
+
+    private static String jaasEscape(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** Formatter arguments creating every user for every SCRAM mechanism, in Kafka's kafka-storage syntax. */
+    static List<String> scramArguments(ClusterSpec spec) {
+        List<String> args = new ArrayList<>();
+        for (SaslMechanism m : spec.saslMechanisms()) {
+            if (!m.isScram()) {
+                continue;
+            }
+            for (String user : spec.userNames()) {
+                args.add(m.kafkaName() + "=[name=" + user + ",password=" + spec.password(user).orElseThrow() + "]");
+            }
+        }
+        return args;
     }
 
     static List<Integer> nodeIds(int brokers) {

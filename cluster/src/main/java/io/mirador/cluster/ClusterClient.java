@@ -143,7 +143,11 @@ public final class ClusterClient implements AutoCloseable {
         return info == null ? 0 : info.offset();
     }
 
-    private <T> T await(KafkaFuture<T> future, String what) {
+    /**
+     * Waits for one Admin result within this client's timeout; any failure becomes a {@link ClusterException}
+     * with a one-line message ("cannot {@code what} on cluster X: ...").
+     */
+    public <T> T await(KafkaFuture<T> future, String what) {
         try {
             return future.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

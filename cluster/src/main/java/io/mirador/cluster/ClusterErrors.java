@@ -5,13 +5,13 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 
-/** Turns Kafka client exceptions into one plain-language line. */
-final class ClusterErrors {
+/** Turns Kafka client exceptions into one plain-language line; every package words failures through it. */
+public final class ClusterErrors {
 
     private ClusterErrors() {
     }
 
-    static String describe(ClusterConnection connection, String what, Throwable cause) {
+    public static String describe(ClusterConnection connection, String what, Throwable cause) {
         String prefix = "cannot " + what + " on cluster " + connection.name() + ": ";
         if (cause instanceof SslAuthenticationException) {
             return prefix + "TLS handshake failed (check trust store and security protocol)";
@@ -26,6 +26,11 @@ final class ClusterErrors {
             return prefix + "no answer from " + connection.bootstrapServers() + " (unreachable or wrong security protocol)";
         }
         String message = cause.getMessage();
-        return prefix + (message == null ? cause.getClass().getSimpleName() : message);
+        return prefix + (message == null ? cause.getClass().getSimpleName() : firstLine(message));
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
 }
