@@ -51,8 +51,9 @@ final class MirrorCommand implements Callable<Integer> {
     @Option(names = "--alias", paramLabel = "ALIAS", description = "Prefix for --naming prefix (default: source).")
     String alias;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Workers copying in parallel (default: 2).")
-    int workers = 2;
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Workers copying in parallel (default: half the cores, at least 1).")
+    Integer workers;
 
     @Option(names = "--state", paramLabel = "PATH", description = "H2 state file (default: ./mirador-mirror-state).")
     Path state = Path.of("mirador-mirror-state");

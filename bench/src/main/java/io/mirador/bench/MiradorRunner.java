@@ -13,14 +13,15 @@ import io.mirador.replicator.state.JdbcReplicationStore;
 /**
  * Mirador's engine in-process, as the app runs it: an H2 state store on a temp path, the two clusters, one
  * route with the given workers and provenance header setting, engine defaults otherwise (checkpoints every
- * second). The default route has 2 workers and the provenance header on; one worker without the header is the
- * like-for-like comparison with the raw pipe (one consumer, one producer, records copied as they are).
+ * second). The default route has the default worker count and the provenance header on; other settings are
+ * there to show what each costs against the raw pipe (one consumer, one producer, records copied as they are).
  * Each run uses a fresh store and the prefix naming policy with a per-round alias, so it copies into a new
  * target topic {@code mirador-r<round>.<topic>} from offset 0.
  */
 final class MiradorRunner implements Contender {
 
-    static final int WORKERS = 2;
+    /** What a route gets when it names no worker count. */
+    static final int WORKERS = io.mirador.replicator.route.RouteConfig.WORKERS_DEFAULT;
 
     private final int workers;
     private final boolean provenance;

@@ -49,8 +49,8 @@ public final class MirroringBenchmark {
                         new MirrorMaker2Runner(clusters.source(), clusters.target(), backlog, watch),
                         new MiradorRunner(clusters.source(), clusters.target(), backlog, watch),
                         new MiradorRunner(clusters.source(), clusters.target(), backlog, watch,
-                                Integer.getInteger("bench.alt.workers", 1),
-                                Boolean.parseBoolean(System.getProperty("bench.alt.provenance", "false")))));
+                                Integer.getInteger("bench.alt.workers", 2),
+                                Boolean.parseBoolean(System.getProperty("bench.alt.provenance", "true")))));
             }
             if (sections.contains("latency")) {
                 new LatencyProbe(clusters.source(), clusters.target(),
