@@ -52,7 +52,7 @@ final class MirrorCommand implements Callable<Integer> {
     String alias;
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "Workers copying in parallel (default: half the cores, at least 1).")
+            description = "Workers copying in parallel (default: 2).")
     Integer workers;
 
     @Option(names = "--state", paramLabel = "PATH", description = "H2 state file (default: ./mirador-mirror-state).")

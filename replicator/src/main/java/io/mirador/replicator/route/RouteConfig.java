@@ -33,13 +33,9 @@ public final class RouteConfig extends AbstractConfig {
     public static final String SOURCE_ALIAS = "naming.prefix.alias";
     public static final String SOURCE_ALIAS_DOC = "Prefix of the prefix policy; the source cluster's name when empty.";
     public static final String WORKERS = "workers";
-    public static final String WORKERS_DOC = "Number of workers (consumer/producer pairs) copying this route's "
-            + "partitions; by default half the machine's cores, at least 1.";
-    /**
-     * Half the cores: a worker keeps about two threads busy (its loop and its producer's I/O thread), and on a
-     * 2-core machine one worker copies faster than two that fight over the cores (see MirroringBenchmark).
-     */
-    public static final int WORKERS_DEFAULT = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    public static final String WORKERS_DOC = "Number of workers (consumer/producer pairs) copying this route's partitions.";
+    /** Two: on the 2-core reference machine two workers copy faster than one (see MirroringBenchmark). */
+    public static final int WORKERS_DEFAULT = 2;
     public static final String MAX_BYTES = "rate.limit.bytes.per.second";
     public static final String MAX_BYTES_DOC = "Upper bound on bytes copied per second by the whole route; 0 for none.";
     public static final String MAX_RECORDS = "rate.limit.records.per.second";
