@@ -6,8 +6,10 @@ import org.apache.kafka.common.TopicPartition;
  * Copy progress of one source partition inside the worker that owns it.
  *
  * <p>Invariant: {@code ackedNext} only moves forward, and only past records the target acknowledged; every
- * record before it is on the target. Written by the worker thread and the producer's callback thread (acks
- * of one partition arrive in send order); read by anyone through the volatile fields.
+ * record before it is on the target. Acks usually arrive in send order, but not always (a first batch retried
+ * after later ones were appended to a fresh topic, say), so offsets in flight are queued in send order and the
+ * checkpoint only moves over a contiguous acknowledged prefix. Written by the worker thread and the producer's
+ * callback thread under this object's lock; read by anyone through the volatile fields.
  */
 final class PartitionProgress {
 
@@ -22,7 +24,10 @@ final class PartitionProgress {
     volatile long lastTargetOffset = -1;
     /** Source log end offset as last seen by the consumer. */
     volatile long endOffset = -1;
-    final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
+    /** Source offsets sent and not yet acknowledged, in send order. Guarded by {@code this}. */
+    private final java.util.ArrayDeque<Long> inFlight = new java.util.ArrayDeque<>();
+    /** Acknowledged offsets that overtook an earlier one still in flight. Guarded by {@code this}. */
+    private final java.util.Set<Long> ackedEarly = new java.util.HashSet<>();
     /** Set by a failed send; later acks of the partition are ignored until the worker rewinds. */
     volatile boolean failed;
     volatile long copiedRecords;
@@ -39,17 +44,46 @@ final class PartitionProgress {
         this.ackedNext = startOffset;
     }
 
+    /** Worker thread, before handing the record at {@code offset} to the producer. */
+    synchronized void sending(long offset) {
+        inFlight.addLast(offset);
+    }
+
     /** Producer callback thread: the record at {@code offset} is on the target at {@code targetOffset}. */
     synchronized void acked(long offset, long targetOffset, int bytes) {
-        inFlight.decrementAndGet();
-        if (failed || offset < ackedNext) {
+        if (failed) {
             return;
         }
-        ackedNext = offset + 1;
-        lastTargetOffset = targetOffset;
         copiedRecords++;
         copiedBytes += bytes;
         lastProgressMs = System.currentTimeMillis();
+        Long head = inFlight.peekFirst();
+        if (head == null || head != offset) {
+            ackedEarly.add(offset);
+            return;
+        }
+        long contiguous = inFlight.removeFirst();
+        while (!inFlight.isEmpty() && ackedEarly.remove(inFlight.peekFirst())) {
+            contiguous = inFlight.removeFirst();
+        }
+        ackedNext = Math.max(ackedNext, contiguous + 1);
+        lastTargetOffset = targetOffset;
+    }
+
+    /** Producer callback thread: a send failed; nothing moves until the worker rewinds. */
+    synchronized void sendFailed() {
+        failed = true;
+    }
+
+    /** Worker thread, rewinding to the checkpoint: whatever was in flight will be sent again. */
+    synchronized void rewind() {
+        failed = false;
+        inFlight.clear();
+        ackedEarly.clear();
+    }
+
+    synchronized int inFlightCount() {
+        return inFlight.size();
     }
 
     /**
@@ -57,7 +91,7 @@ final class PartitionProgress {
      * compacted gaps). With nothing in flight, the checkpoint may follow it.
      */
     synchronized void skipTo(long position) {
-        if (!failed && inFlight.get() == 0 && position > ackedNext) {
+        if (!failed && inFlight.isEmpty() && position > ackedNext) {
             ackedNext = position;
         }
     }

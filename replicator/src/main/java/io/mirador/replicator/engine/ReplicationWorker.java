@@ -202,14 +202,13 @@ final class ReplicationWorker implements Runnable {
                 record.timestamp(), record.key(), record.value(), new RecordHeaders(headers));
         long offset = record.offset();
         long timestamp = record.timestamp();
-        p.inFlight.incrementAndGet();
+        p.sending(offset);
         producer.send(copy, (metadata, error) -> {
             if (error == null) {
                 p.acked(offset, metadata.offset(), bytes);
                 p.latency.record(System.currentTimeMillis() - timestamp);
             } else {
-                p.failed = true;
-                p.inFlight.decrementAndGet();
+                p.sendFailed();
                 LOG.warn("Route {}: copy of {} offset {} failed, will resend from the checkpoint: {}",
                         settings.route(), p.source, offset, error.toString());
             }
@@ -228,10 +227,7 @@ final class ReplicationWorker implements Runnable {
         producer.close(Duration.ZERO);
         producer = new KafkaProducer<>(producerProps());
         for (PartitionProgress p : owned.values()) {
-            synchronized (p) {
-                p.failed = false;
-                p.inFlight.set(0);
-            }
+            p.rewind();
             consumer.seek(p.source, p.ackedNext);
         }
     }

@@ -178,8 +178,6 @@ final class RouteRunner implements AutoCloseable {
         sourceClusterId = TopicSync.await(sourceAdmin.describeCluster().clusterId());
         limiter = new RateLimiter(config.maxRecordsPerSecond(), config.maxBytesPerSecond());
         for (int i = 0; i < config.workers(); i++) {
-            workers.add(null);
-            workerThreads.add(null);
             launchWorker(i);
         }
         state = "RUNNING";
@@ -199,8 +197,14 @@ final class RouteRunner implements AutoCloseable {
         Thread thread = new Thread(worker, "mirador-" + config.name() + "-worker-" + id);
         thread.setDaemon(true);
         thread.start();
-        workers.set(id, worker);
-        workerThreads.set(id, thread);
+        // Ids are launched in order, so a new id is the next index; a restart replaces its predecessor.
+        if (id < workers.size()) {
+            workers.set(id, worker);
+            workerThreads.set(id, thread);
+        } else {
+            workers.add(worker);
+            workerThreads.add(thread);
+        }
     }
 
     /**
@@ -216,10 +220,7 @@ final class RouteRunner implements AutoCloseable {
             for (Map.Entry<TopicPartition, Integer> e : assignment.entrySet()) {
                 PartitionProgress p = progress.get(e.getKey());
                 if (e.getValue() == id && p != null) {
-                    synchronized (p) {
-                        p.failed = false;
-                        p.inFlight.set(0);
-                    }
+                    p.rewind();
                     orphans.add(p);
                 }
             }

@@ -89,6 +89,7 @@ final class TopicSync {
                     throw e;
                 }
             }
+            awaitLeaders(targetName, topic.partitions());
             return new TargetState(topic.partitions(), true);
         }
         int partitions = existing.get().partitions().size();
@@ -103,6 +104,32 @@ final class TopicSync {
     }
 
     record TargetState(int partitions, boolean createdByUs) {
+    }
+
+    /**
+     * A topic is usable a moment after CreateTopics returns. Producing before every partition has a leader can
+     * leave an idempotent producer's first batch retrying behind later ones (the broker accepts a later batch
+     * as the first of an unknown producer), which stalls the partition until the delivery timeout.
+     */
+    private void awaitLeaders(String name, int partitions) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try {
+                TopicDescription d = await(target.describeTopics(List.of(name)).allTopicNames()).get(name);
+                if (d != null && d.partitions().size() == partitions
+                        && d.partitions().stream().allMatch(p -> p.leader() != null)) {
+                    return;
+                }
+            } catch (ReplicationException notYetVisible) {
+                // UnknownTopicOrPartition until the broker's metadata has it: ask again.
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void syncConfigs(SourceTopic topic, String targetName) {
