@@ -208,9 +208,12 @@ final class ReplicationWorker implements Runnable {
                 p.acked(offset, metadata.offset(), bytes);
                 p.latency.record(System.currentTimeMillis() - timestamp);
             } else {
+                if (!p.failed) {
+                    // Once per failure, not once per record of the failed batches.
+                    LOG.warn("Route {}: copy of {} offset {} failed, will resend from the checkpoint: {}",
+                            settings.route(), p.source, offset, error.toString());
+                }
                 p.sendFailed();
-                LOG.warn("Route {}: copy of {} offset {} failed, will resend from the checkpoint: {}",
-                        settings.route(), p.source, offset, error.toString());
             }
         });
     }

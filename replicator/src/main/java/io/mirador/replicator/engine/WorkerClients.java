@@ -50,6 +50,10 @@ public final class WorkerClients {
         p.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
         p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 32 * 1024 * 1024);
         p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // A batch that cannot be delivered fails after 30 s instead of Kafka's 2 min, and the worker then resends
+        // from the checkpoint; a fresh topic can leave a first batch retrying behind later ones until then.
+        p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         return p;
     }
 }
