@@ -65,7 +65,7 @@ class TopicAdminTest {
             assertThat(find(now, "retention.ms").value()).isEqualTo("604800000");
             assertThat(find(now, "retention.ms").isOverride()).isFalse();
         });
-        assertThat(client.topics(false)).filteredOn(t -> t.name().equals("configured"))
+        assertThat(TopicListing.list(client, false)).filteredOn(t -> t.name().equals("configured"))
                 .singleElement().satisfies(t -> assertThat(t.partitions()).isEqualTo(3));
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.mirador.cluster.ClusterClient;
 import io.mirador.cluster.ClusterConnection;
 import io.mirador.cluster.ClusterException;
+import io.mirador.cluster.topic.TopicListing;
 import io.mirador.cluster.TopicSummary;
 
 /**
@@ -26,7 +27,7 @@ public final class KafkaTopicSource implements TopicSource, AutoCloseable {
     public List<TopicSummary> topics(String cluster) {
         String bootstrap = sandbox.bootstrapServers(cluster)
                 .orElseThrow(() -> new ClusterException("cluster " + cluster + " is not running", null));
-        return client(cluster, bootstrap).topics(true);
+        return TopicListing.list(client(cluster, bootstrap), true);
     }
 
     private synchronized ClusterClient client(String cluster, String bootstrap) {
