@@ -9,17 +9,21 @@ import java.util.List;
 
 import io.mirador.broker.EmbeddedKafkaCluster;
 import io.mirador.cluster.ClusterClient;
+import io.mirador.cluster.testing.SharedKafka;
 import io.mirador.cluster.ClusterException;
 import io.mirador.cluster.topic.ConfigValue;
 import io.mirador.cluster.topic.TestKafka;
 import org.apache.kafka.clients.admin.ConfigEntry.ConfigSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @Tag("integration")
 class BrokerConfigsTest {
+
+    @RegisterExtension
+    static final SharedKafka KAFKA = new SharedKafka("broker-configs", 1);
 
     private static EmbeddedKafkaCluster cluster;
     private static ClusterClient client;
@@ -27,19 +31,9 @@ class BrokerConfigsTest {
 
     @BeforeAll
     static void startCluster() {
-        cluster = TestKafka.start("broker-configs", 1);
-        client = TestKafka.client(cluster);
+        cluster = KAFKA.cluster();
+        client = KAFKA.client();
         configs = new BrokerConfigs(client);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (client != null) {
-            client.close();
-        }
-        if (cluster != null) {
-            cluster.stop();
-        }
     }
 
     @Test

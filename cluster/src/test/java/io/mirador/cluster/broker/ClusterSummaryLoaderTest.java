@@ -10,6 +10,7 @@ import java.util.Map;
 import io.mirador.broker.BrokerInfo;
 import io.mirador.broker.EmbeddedKafkaCluster;
 import io.mirador.cluster.ClusterClient;
+import io.mirador.cluster.testing.SharedKafka;
 import io.mirador.cluster.topic.PartitionDetail;
 import io.mirador.cluster.topic.TestKafka;
 import io.mirador.cluster.topic.TopicAdmin;
@@ -17,8 +18,8 @@ import io.mirador.cluster.topic.TopicDescriptions;
 import io.mirador.cluster.topic.TopicDetail;
 import io.mirador.cluster.topic.TopicDetailLoader;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -26,29 +27,22 @@ import org.junit.jupiter.api.Test;
 @Tag("integration")
 class ClusterSummaryLoaderTest {
 
+    @RegisterExtension
+    static final SharedKafka KAFKA = new SharedKafka("overview", 3);
+
     private static EmbeddedKafkaCluster cluster;
     private static ClusterClient client;
 
     @BeforeAll
     static void startCluster() {
-        cluster = TestKafka.start("overview", 3);
-        client = TestKafka.client(cluster);
+        cluster = KAFKA.cluster();
+        client = KAFKA.client();
         TopicAdmin admin = new TopicAdmin(client);
         admin.create("replicated", 6, 3, Map.of());
         admin.create("single", 2, 1, Map.of());
         TestKafka.awaitTopics(client, List.of("replicated", "single"));
         for (int p = 0; p < 6; p++) {
             TestKafka.produce(cluster, "replicated", p, 10);
-        }
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (client != null) {
-            client.close();
-        }
-        if (cluster != null) {
-            cluster.stop();
         }
     }
 

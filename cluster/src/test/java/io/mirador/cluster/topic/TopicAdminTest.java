@@ -11,15 +11,19 @@ import java.util.Set;
 
 import io.mirador.broker.EmbeddedKafkaCluster;
 import io.mirador.cluster.ClusterClient;
+import io.mirador.cluster.testing.SharedKafka;
 import io.mirador.cluster.ClusterException;
 import org.apache.kafka.clients.admin.ConfigEntry.ConfigSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @Tag("integration")
 class TopicAdminTest {
+
+    @RegisterExtension
+    static final SharedKafka KAFKA = new SharedKafka("topic-admin", 1);
 
     private static EmbeddedKafkaCluster cluster;
     private static ClusterClient client;
@@ -27,19 +31,9 @@ class TopicAdminTest {
 
     @BeforeAll
     static void startCluster() {
-        cluster = TestKafka.start("topic-admin", 1);
-        client = TestKafka.client(cluster);
+        cluster = KAFKA.cluster();
+        client = KAFKA.client();
         topics = new TopicAdmin(client);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (client != null) {
-            client.close();
-        }
-        if (cluster != null) {
-            cluster.stop();
-        }
     }
 
     @Test

@@ -10,9 +10,10 @@ import java.util.Map;
 
 import io.mirador.broker.EmbeddedKafkaCluster;
 import io.mirador.cluster.ClusterClient;
+import io.mirador.cluster.testing.SharedKafka;
 import io.mirador.cluster.ClusterException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -20,23 +21,16 @@ import org.junit.jupiter.api.Test;
 @Tag("integration")
 class TopicDetailLoaderTest {
 
+    @RegisterExtension
+    static final SharedKafka KAFKA = new SharedKafka("topic-detail", 1);
+
     private static EmbeddedKafkaCluster cluster;
     private static ClusterClient client;
 
     @BeforeAll
     static void startCluster() {
-        cluster = TestKafka.start("topic-detail", 1);
-        client = TestKafka.client(cluster);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (client != null) {
-            client.close();
-        }
-        if (cluster != null) {
-            cluster.stop();
-        }
+        cluster = KAFKA.cluster();
+        client = KAFKA.client();
     }
 
     @Test

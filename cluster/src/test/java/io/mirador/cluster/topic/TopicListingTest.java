@@ -8,10 +8,11 @@ import java.util.Optional;
 
 import io.mirador.broker.EmbeddedKafkaCluster;
 import io.mirador.cluster.ClusterClient;
+import io.mirador.cluster.testing.SharedKafka;
 import io.mirador.cluster.TopicSummary;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
 @Tag("integration")
 class TopicListingTest {
 
+    @RegisterExtension
+    static final SharedKafka KAFKA = new SharedKafka("topic-listing", 1);
+
     private static final int TOPICS = 300;
 
     private static EmbeddedKafkaCluster cluster;
@@ -29,8 +33,8 @@ class TopicListingTest {
 
     @BeforeAll
     static void startCluster() {
-        cluster = TestKafka.start("topic-listing", 1);
-        client = TestKafka.client(cluster);
+        cluster = KAFKA.cluster();
+        client = KAFKA.client();
         List<NewTopic> topics = new ArrayList<>();
         for (int i = 0; i < TOPICS; i++) {
             topics.add(new NewTopic(name(i), 1 + i % 3, (short) 1));
@@ -39,16 +43,6 @@ class TopicListingTest {
         TestKafka.awaitTopics(client, topics.stream().map(NewTopic::name).toList());
         TestKafka.produce(cluster, name(7), 0, 3);
         TestKafka.produce(cluster, name(299), 1, 4);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (client != null) {
-            client.close();
-        }
-        if (cluster != null) {
-            cluster.stop();
-        }
     }
 
     @Test
