@@ -1,9 +1,13 @@
 package io.mirador.ui;
 
 import io.mirador.broker.Sandbox;
+import io.mirador.ui.service.ClusterClients;
+import io.mirador.ui.service.GroupSource;
+import io.mirador.ui.service.KafkaGroupSource;
 import io.mirador.ui.service.KafkaTopicSource;
 import io.mirador.ui.service.SandboxBackend;
 import io.mirador.ui.service.SandboxService;
+import io.mirador.ui.service.TopicSource;
 import io.mirador.ui.task.FxTaskExecutor;
 import io.mirador.ui.task.TaskMonitor;
 
@@ -16,14 +20,18 @@ public final class AppContext implements AutoCloseable {
     private final TaskMonitor monitor = new TaskMonitor();
     private final FxTaskExecutor executor = new FxTaskExecutor(monitor);
     private final SandboxService sandbox;
-    private final KafkaTopicSource topics;
+    private final ClusterClients clients;
+    private final TopicSource topics;
+    private final GroupSource groups;
 
     AppContext(GuiOptions options) {
         SandboxBackend backend = options.sandbox() == null
                 ? SandboxBackend.none()
                 : SandboxBackend.of(new Sandbox(options.sandbox()));
         this.sandbox = new SandboxService(backend, executor);
-        this.topics = new KafkaTopicSource(sandbox);
+        this.clients = new ClusterClients(sandbox);
+        this.topics = new KafkaTopicSource(clients);
+        this.groups = new KafkaGroupSource(clients);
     }
 
     public TaskMonitor monitor() {
@@ -38,14 +46,18 @@ public final class AppContext implements AutoCloseable {
         return sandbox;
     }
 
-    public KafkaTopicSource topics() {
+    public TopicSource topics() {
         return topics;
+    }
+
+    public GroupSource groups() {
+        return groups;
     }
 
     /** Stops the sandbox (if still running) and releases clients and threads. Blocks. */
     @Override
     public void close() {
-        topics.close();
+        clients.close();
         sandbox.shutdownNow();
         executor.close();
     }

@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import io.mirador.ui.page.Page;
 import io.mirador.ui.page.clusters.ClustersPage;
 import io.mirador.ui.page.clusters.ClustersViewModel;
+import io.mirador.ui.page.groups.GroupsPage;
+import io.mirador.ui.page.groups.GroupsViewModel;
 import io.mirador.ui.page.topics.TopicsPage;
 import io.mirador.ui.page.topics.TopicsViewModel;
 import io.mirador.ui.shell.MainView;
@@ -52,7 +54,9 @@ public final class MiradorApplication extends Application {
         Map<PageId, Supplier<Page>> pages = Map.of(
                 PageId.CLUSTERS, () -> new ClustersPage(new ClustersViewModel(context.sandbox())),
                 PageId.TOPICS, () -> new TopicsPage(
-                        new TopicsViewModel(context.sandbox(), context.topics(), context.executor())));
+                        new TopicsViewModel(context.sandbox(), context.topics(), context.executor())),
+                PageId.GROUPS, () -> new GroupsPage(
+                        new GroupsViewModel(context.sandbox(), context.groups(), context.executor())));
         view = new MainView(shell, pages, context.monitor());
 
         stage.setTitle("Mirador");

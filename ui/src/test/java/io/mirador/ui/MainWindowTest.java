@@ -13,14 +13,26 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.mirador.broker.SandboxSpec;
 import io.mirador.cluster.TopicSummary;
+import io.mirador.cluster.group.GroupSummary;
+import io.mirador.cluster.group.PartitionLag;
 import javafx.application.Application;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -58,11 +70,11 @@ class MainWindowTest {
     }
 
     @Test
-    void windowIsTitledAndShowsOnlyTheTwoPagesInTheNavigation() throws Exception {
+    void windowIsTitledAndShowsItsPagesInTheNavigation() throws Exception {
         assertThat(fx(stage::getTitle)).isEqualTo("Mirador");
         assertThat(fx(stage::isShowing)).isTrue();
         assertThat(fx(() -> robot.lookup(".nav-item").queryAll().stream().map(n -> n.getId()).toList()))
-                .containsExactly("nav-clusters", "nav-topics");
+                .containsExactly("nav-clusters", "nav-topics", "nav-groups");
         assertThat(fx(() -> robot.lookup("#status-bar").tryQuery().isPresent())).isTrue();
     }
 
@@ -118,6 +130,69 @@ class MainWindowTest {
     }
 
     @Test
+    void groupsPageShowsTheLagOfAGroupAndItsPartitions() throws Exception {
+        awaitClusterRunning();
+        String bootstrap = app.context().sandbox().bootstrapServers("local-a").orElseThrow();
+        String topic = "ui-lagging";
+        String group = "ui-lagging-group";
+        TopicPartition p0 = new TopicPartition(topic, 0);
+        TopicPartition p1 = new TopicPartition(topic, 1);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            for (int i = 0; i < 100; i++) {
+                producer.send(new ProducerRecord<>(topic, i % 2, "k" + i, "v" + i));
+            }
+            producer.flush();
+        }
+        // Reads all 100 records, then commits the first 30 of each partition: 60 consumed, 40 behind.
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.assign(List.of(p0, p1));
+            int[] read = {0};
+            await().atMost(UI).until(() -> {
+                read[0] += consumer.poll(Duration.ofMillis(200)).count();
+                return read[0] >= 100;
+            });
+            consumer.commitSync(Map.of(p0, new OffsetAndMetadata(30), p1, new OffsetAndMetadata(30)));
+        }
+
+        robot.clickOn("#nav-groups");
+        assertThat(fx(() -> robot.lookup("#groups-cluster").query().isVisible())).isTrue();
+        await().atMost(UI).until(() -> groupRow(group) != null && groupRow(group).totalLag() == 40);
+        assertThat(groupRow(group).topics()).containsExactly(topic);
+
+        robot.clickOn("#groups-filter").write("LAGGING");
+        await().atMost(UI).until(() -> fx(() -> groupsTable().getItems().stream().map(GroupSummary::groupId).toList())
+                .equals(List.of(group)));
+
+        robot.clickOn(robot.lookup("#groups-table .table-cell")
+                .match((TableCell<?, ?> cell) -> group.equals(cell.getText())).queryAs(TableCell.class));
+        await().atMost(UI).until(() -> partitionRows().size() == 2);
+        List<PartitionLag> rows = partitionRows();
+        assertThat(rows).extracting(PartitionLag::topic).containsOnly(topic);
+        assertThat(rows).extracting(PartitionLag::partition).containsExactly(0, 1);
+        assertThat(rows.stream().mapToLong(p -> p.lag().orElseThrow()).sum()).isEqualTo(40);
+        assertThat(rows.stream().mapToLong(p -> p.committed().orElseThrow()).sum()).isEqualTo(60);
+        assertThat(rows.stream().mapToLong(p -> p.end().orElseThrow()).sum()).isEqualTo(100);
+        assertThat(fx(() -> robot.lookup("#group-detail-title").queryAs(Label.class).getText())).contains("lag 40");
+
+        fx(() -> {
+            robot.lookup("#groups-filter").queryAs(TextField.class).clear();
+            return null;
+        });
+    }
+
+    @Test
     void themeToggleSwitchesBetweenLightAndDark() throws Exception {
         String light = new PrimerLight().getUserAgentStylesheet();
         String dark = new PrimerDark().getUserAgentStylesheet();
@@ -142,6 +217,21 @@ class MainWindowTest {
     @SuppressWarnings("unchecked")
     private TableView<TopicSummary> table() {
         return robot.lookup("#topics-table").queryAs(TableView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<GroupSummary> groupsTable() {
+        return robot.lookup("#groups-table").queryAs(TableView.class);
+    }
+
+    private GroupSummary groupRow(String group) throws Exception {
+        return fx(() -> groupsTable().getItems().stream()
+                .filter(g -> g.groupId().equals(group)).findFirst().orElse(null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<PartitionLag> partitionRows() throws Exception {
+        return fx(() -> List.copyOf(robot.lookup("#group-partitions").queryAs(TableView.class).getItems()));
     }
 
     private List<String> tableNames() throws Exception {

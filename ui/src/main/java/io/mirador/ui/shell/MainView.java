@@ -112,6 +112,7 @@ public final class MainView extends BorderPane {
         return switch (id) {
             case CLUSTERS -> Feather.SERVER;
             case TOPICS -> Feather.LIST;
+            case GROUPS -> Feather.USERS;
         };
     }
 

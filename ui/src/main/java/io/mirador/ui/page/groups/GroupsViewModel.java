@@ -1,0 +1,347 @@
+package io.mirador.ui.page.groups;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.mirador.cluster.group.GroupDetail;
+import io.mirador.cluster.group.GroupSummary;
+import io.mirador.cluster.group.PartitionLag;
+import io.mirador.ui.service.ClusterInfo;
+import io.mirador.ui.service.GroupSource;
+import io.mirador.ui.service.SandboxService;
+import io.mirador.ui.task.BackgroundTask;
+import io.mirador.ui.task.Messages;
+import io.mirador.ui.task.TaskExecutor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * State and commands of the Consumer groups page. UI thread only: loads run through the {@link TaskExecutor},
+ * whose callbacks come back on the UI thread, and each load replaces its whole list at once.
+ *
+ * <p>A refresh loads the group list and then, when a group is selected and still exists, that group's
+ * per-partition detail. Selecting a group loads its detail at once. The filter works locally.
+ */
+public final class GroupsViewModel {
+
+    public static final Duration AUTO_REFRESH = Duration.ofSeconds(5);
+
+    private final SandboxService sandbox;
+    private final GroupSource source;
+    private final TaskExecutor executor;
+
+    private final ObservableList<String> clusterNames = FXCollections.observableArrayList();
+    private final ObjectProperty<String> selectedCluster = new SimpleObjectProperty<>(this, "selectedCluster");
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ObservableList<GroupSummary> groups = FXCollections.observableArrayList();
+    private final ObservableList<GroupSummary> groupsView = FXCollections.unmodifiableObservableList(groups);
+    private final FilteredList<GroupSummary> visibleGroups = new FilteredList<>(groups);
+    private final ObjectProperty<String> selectedGroup = new SimpleObjectProperty<>(this, "selectedGroup");
+    private final ReadOnlyObjectWrapper<GroupDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ObservableList<PartitionLag> partitions = FXCollections.observableArrayList();
+    private final ObservableList<PartitionLag> partitionsView = FXCollections.unmodifiableObservableList(partitions);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper detailTitle = new ReadOnlyStringWrapper(this, "detailTitle", "");
+
+    private BackgroundTask load;
+    private String loadCluster;
+    private BackgroundTask detailLoad;
+    private String detailLoadKey;
+    private BackgroundTask timer;
+    private boolean selectedRunning;
+
+    public GroupsViewModel(SandboxService sandbox, GroupSource source, TaskExecutor executor) {
+        this.sandbox = sandbox;
+        this.source = source;
+        this.executor = executor;
+        filter.addListener((obs, old, now) -> applyFilter());
+        selectedCluster.addListener((obs, old, now) -> clusterChanged());
+        selectedGroup.addListener((obs, old, now) -> groupChanged());
+        sandbox.clusters().addListener((ListChangeListener<ClusterInfo>) change -> clustersChanged());
+        clustersChanged();
+        applyFilter();
+        updateDetailTitle();
+    }
+
+    public ObservableList<String> clusterNames() {
+        return clusterNames;
+    }
+
+    public ObjectProperty<String> selectedClusterProperty() {
+        return selectedCluster;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** The groups whose id contains the filter text (ignoring case), sorted by id. */
+    public ObservableList<GroupSummary> visibleGroups() {
+        return visibleGroups;
+    }
+
+    /** Every group of the last load. */
+    public ObservableList<GroupSummary> allGroups() {
+        return groupsView;
+    }
+
+    /** Id of the group whose detail is shown; null for none. */
+    public ObjectProperty<String> selectedGroupProperty() {
+        return selectedGroup;
+    }
+
+    /** The last loaded detail of the selected group; null while none is selected or loaded. */
+    public ReadOnlyObjectProperty<GroupDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    /** Per-partition positions of the selected group, sorted by topic then partition. */
+    public ObservableList<PartitionLag> partitions() {
+        return partitionsView;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Why the list is empty or stale (cluster not running, last load failed); empty when all is well. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** E.g. "2 of 5 groups". */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** E.g. "orders-app · Stable · 1 member · lag 40"; a hint while no group is selected. */
+    public ReadOnlyStringProperty detailTitleProperty() {
+        return detailTitle.getReadOnlyProperty();
+    }
+
+    /** Page shown: load now and every {@link #AUTO_REFRESH}; page hidden: stop polling the cluster. */
+    public void setActive(boolean active) {
+        if (active && timer == null) {
+            timer = executor.every(AUTO_REFRESH, this::refresh);
+            refresh();
+        } else if (!active && timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    public boolean isActive() {
+        return timer != null;
+    }
+
+    /** Loads the selected cluster's groups unless a load of that cluster is already under way. */
+    public void refresh() {
+        String cluster = selectedCluster.get();
+        if (cluster == null || !selectedRunning) {
+            return;
+        }
+        if (load != null && !load.isDone() && cluster.equals(loadCluster)) {
+            return;
+        }
+        cancelLoad();
+        loadCluster = cluster;
+        loading.set(true);
+        load = executor.submit("Loading consumer groups of " + cluster, () -> source.groups(cluster),
+                result -> loaded(cluster, result), failure -> failed(cluster, failure));
+    }
+
+    private void loaded(String cluster, List<GroupSummary> result) {
+        if (!cluster.equals(selectedCluster.get())) {
+            return;
+        }
+        loading.set(false);
+        problem.set("");
+        groups.setAll(result);
+        updateStatus();
+        String group = selectedGroup.get();
+        if (group != null) {
+            if (result.stream().anyMatch(g -> g.groupId().equals(group))) {
+                loadDetail();
+            } else {
+                selectedGroup.set(null);
+            }
+        }
+    }
+
+    private void failed(String cluster, Throwable failure) {
+        if (!cluster.equals(selectedCluster.get())) {
+            return;
+        }
+        loading.set(false);
+        problem.set("Could not load consumer groups: " + Messages.oneLine(failure));
+    }
+
+    private void loadDetail() {
+        String cluster = selectedCluster.get();
+        String group = selectedGroup.get();
+        if (cluster == null || group == null || !selectedRunning) {
+            return;
+        }
+        String key = cluster + "\u0000" + group;
+        if (detailLoad != null && !detailLoad.isDone() && key.equals(detailLoadKey)) {
+            return;
+        }
+        cancelDetailLoad();
+        detailLoadKey = key;
+        detailLoad = executor.submit("Loading consumer group " + group, () -> source.group(cluster, group),
+                result -> detailLoaded(cluster, group, result), failure -> detailFailed(cluster, group, failure));
+    }
+
+    private void detailLoaded(String cluster, String group, GroupDetail result) {
+        if (!cluster.equals(selectedCluster.get()) || !group.equals(selectedGroup.get())) {
+            return;
+        }
+        detail.set(result);
+        partitions.setAll(result.partitions());
+        updateDetailTitle();
+    }
+
+    private void detailFailed(String cluster, String group, Throwable failure) {
+        if (!cluster.equals(selectedCluster.get()) || !group.equals(selectedGroup.get())) {
+            return;
+        }
+        problem.set("Could not load consumer group " + group + ": " + Messages.oneLine(failure));
+    }
+
+    private void groupChanged() {
+        cancelDetailLoad();
+        detail.set(null);
+        partitions.clear();
+        updateDetailTitle();
+        loadDetail();
+    }
+
+    private void clustersChanged() {
+        List<String> names = sandbox.clusters().stream().map(ClusterInfo::name).toList();
+        if (!names.equals(clusterNames)) {
+            clusterNames.setAll(names);
+        }
+        if (selectedCluster.get() == null || !names.contains(selectedCluster.get())) {
+            selectedCluster.set(names.isEmpty() ? null : names.get(0));
+        } else {
+            updateRunning();
+        }
+    }
+
+    private void clusterChanged() {
+        cancelLoad();
+        groups.clear();
+        problem.set("");
+        selectedRunning = false;
+        selectedGroup.set(null);
+        updateRunning();
+        updateStatus();
+    }
+
+    /** Reacts to the selected cluster starting or stopping: load as soon as it runs, clear when it stops. */
+    private void updateRunning() {
+        String name = selectedCluster.get();
+        ClusterInfo info = name == null ? null : sandbox.cluster(name).orElse(null);
+        boolean running = info != null && info.running();
+        boolean wasRunning = selectedRunning;
+        selectedRunning = running;
+        if (running && !wasRunning) {
+            problem.set("");
+            if (isActive()) {
+                refresh();
+            }
+        } else if (!running) {
+            if (wasRunning) {
+                cancelLoad();
+                groups.clear();
+                selectedGroup.set(null);
+            }
+            problem.set(notRunning(name, info));
+        }
+        updateStatus();
+    }
+
+    private static String notRunning(String name, ClusterInfo info) {
+        if (info == null) {
+            return "No cluster to show: Mirador was started without a sandbox.";
+        }
+        String state = info.state().name().toLowerCase(Locale.ROOT);
+        return switch (info.state()) {
+            case STARTING, STOPPING -> "Cluster " + name + " is " + state + "…";
+            case FAILED -> "Cluster " + name + " failed: " + info.failure() + ". Start it on the Clusters page.";
+            default -> "Cluster " + name + " is " + state + ". Start it on the Clusters page.";
+        };
+    }
+
+    private void cancelLoad() {
+        if (load != null) {
+            load.cancel();
+            load = null;
+            loadCluster = null;
+        }
+        loading.set(false);
+        cancelDetailLoad();
+    }
+
+    private void cancelDetailLoad() {
+        if (detailLoad != null) {
+            detailLoad.cancel();
+            detailLoad = null;
+            detailLoadKey = null;
+        }
+    }
+
+    private void applyFilter() {
+        String text = Objects.requireNonNullElse(filter.get(), "").trim().toLowerCase(Locale.ROOT);
+        visibleGroups.setPredicate(g -> text.isEmpty() || g.groupId().toLowerCase(Locale.ROOT).contains(text));
+        updateStatus();
+    }
+
+    private void updateStatus() {
+        status.set(visibleGroups.size() + " of " + groups.size() + (groups.size() == 1 ? " group" : " groups"));
+    }
+
+    private void updateDetailTitle() {
+        String group = selectedGroup.get();
+        GroupDetail d = detail.get();
+        if (group == null) {
+            detailTitle.set("Select a group to see its partitions");
+        } else if (d == null) {
+            detailTitle.set(group);
+        } else {
+            int members = d.members().size();
+            detailTitle.set(group + " · " + stateName(d) + " · " + members + (members == 1 ? " member" : " members")
+                    + " · lag " + d.totalLag());
+        }
+    }
+
+    private static String stateName(GroupDetail d) {
+        return Optional.ofNullable(d.state()).map(GroupsViewModel::title).orElse("Unknown");
+    }
+
+    /** "STABLE" or "Stable" to "Stable"; the name for the state column. */
+    static String title(Object state) {
+        if (state == null) {
+            return "";
+        }
+        String s = state.toString().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
