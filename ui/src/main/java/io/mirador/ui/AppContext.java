@@ -4,7 +4,9 @@ import io.mirador.broker.Sandbox;
 import io.mirador.ui.service.ClusterClients;
 import io.mirador.ui.service.GroupSource;
 import io.mirador.ui.service.KafkaGroupSource;
+import io.mirador.ui.service.KafkaOverviewSource;
 import io.mirador.ui.service.KafkaTopicSource;
+import io.mirador.ui.service.OverviewSource;
 import io.mirador.ui.service.SandboxBackend;
 import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.service.TopicSource;
@@ -23,6 +25,7 @@ public final class AppContext implements AutoCloseable {
     private final ClusterClients clients;
     private final TopicSource topics;
     private final GroupSource groups;
+    private final OverviewSource overview;
 
     AppContext(GuiOptions options) {
         SandboxBackend backend = options.sandbox() == null
@@ -32,6 +35,7 @@ public final class AppContext implements AutoCloseable {
         this.clients = new ClusterClients(sandbox);
         this.topics = new KafkaTopicSource(clients);
         this.groups = new KafkaGroupSource(clients);
+        this.overview = new KafkaOverviewSource(clients);
     }
 
     public TaskMonitor monitor() {
@@ -52,6 +56,10 @@ public final class AppContext implements AutoCloseable {
 
     public GroupSource groups() {
         return groups;
+    }
+
+    public OverviewSource overview() {
+        return overview;
     }
 
     /** Stops the sandbox (if still running) and releases clients and threads. Blocks. */

@@ -9,6 +9,8 @@ import io.mirador.ui.page.clusters.ClustersPage;
 import io.mirador.ui.page.clusters.ClustersViewModel;
 import io.mirador.ui.page.groups.GroupsPage;
 import io.mirador.ui.page.groups.GroupsViewModel;
+import io.mirador.ui.page.overview.OverviewPage;
+import io.mirador.ui.page.overview.OverviewViewModel;
 import io.mirador.ui.page.topics.TopicsPage;
 import io.mirador.ui.page.topics.TopicsViewModel;
 import io.mirador.ui.shell.MainView;
@@ -53,6 +55,8 @@ public final class MiradorApplication extends Application {
         shell.darkProperty().addListener((obs, old, dark) -> Themes.apply(dark));
         Map<PageId, Supplier<Page>> pages = Map.of(
                 PageId.CLUSTERS, () -> new ClustersPage(new ClustersViewModel(context.sandbox())),
+                PageId.OVERVIEW, () -> new OverviewPage(
+                        new OverviewViewModel(context.sandbox(), context.overview(), context.executor())),
                 PageId.TOPICS, () -> new TopicsPage(
                         new TopicsViewModel(context.sandbox(), context.topics(), context.executor())),
                 PageId.GROUPS, () -> new GroupsPage(

@@ -13,6 +13,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.mirador.broker.SandboxSpec;
 import io.mirador.cluster.TopicSummary;
+import io.mirador.cluster.broker.BrokerSummary;
 import io.mirador.cluster.group.GroupSummary;
 import io.mirador.cluster.group.PartitionLag;
 import javafx.application.Application;
@@ -74,7 +75,7 @@ class MainWindowTest {
         assertThat(fx(stage::getTitle)).isEqualTo("Mirador");
         assertThat(fx(stage::isShowing)).isTrue();
         assertThat(fx(() -> robot.lookup(".nav-item").queryAll().stream().map(n -> n.getId()).toList()))
-                .containsExactly("nav-clusters", "nav-topics", "nav-groups");
+                .containsExactly("nav-clusters", "nav-overview", "nav-topics", "nav-groups");
         assertThat(fx(() -> robot.lookup("#status-bar").tryQuery().isPresent())).isTrue();
     }
 
@@ -193,6 +194,28 @@ class MainWindowTest {
     }
 
     @Test
+    void overviewPageShowsTheBrokerAndTheTopicCount() throws Exception {
+        awaitClusterRunning();
+        String bootstrap = app.context().sandbox().bootstrapServers("local-a").orElseThrow();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("ui-overview", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+
+        robot.clickOn("#nav-overview");
+        assertThat(fx(() -> robot.lookup("#overview-cluster").query().isVisible())).isTrue();
+        await().atMost(UI).until(() -> brokerRows().size() == 1);
+        BrokerSummary broker = brokerRows().get(0);
+        assertThat(broker.id()).isZero();
+        assertThat(broker.address()).isEqualTo(bootstrap);
+        await().atMost(UI).until(() -> overviewFigure("#overview-topics").matches("[0-9,]+")
+                && Integer.parseInt(overviewFigure("#overview-topics").replace(",", "")) >= 1);
+        assertThat(overviewFigure("#overview-broker-count")).isEqualTo("1");
+        assertThat(overviewFigure("#overview-offline")).isEqualTo("0");
+        assertThat(fx(() -> robot.lookup("#overview-offline").query().getStyleClass())).doesNotContain("danger");
+        assertThat(overviewFigure("#overview-cluster-id")).isNotEqualTo("–");
+    }
+
+    @Test
     void themeToggleSwitchesBetweenLightAndDark() throws Exception {
         String light = new PrimerLight().getUserAgentStylesheet();
         String dark = new PrimerDark().getUserAgentStylesheet();
@@ -232,6 +255,15 @@ class MainWindowTest {
     @SuppressWarnings("unchecked")
     private List<PartitionLag> partitionRows() throws Exception {
         return fx(() -> List.copyOf(robot.lookup("#group-partitions").queryAs(TableView.class).getItems()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<BrokerSummary> brokerRows() throws Exception {
+        return fx(() -> List.copyOf(robot.lookup("#overview-brokers").queryAs(TableView.class).getItems()));
+    }
+
+    private String overviewFigure(String id) throws Exception {
+        return fx(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
     private List<String> tableNames() throws Exception {

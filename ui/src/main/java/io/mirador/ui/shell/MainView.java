@@ -111,6 +111,7 @@ public final class MainView extends BorderPane {
     private static Ikon icon(PageId id) {
         return switch (id) {
             case CLUSTERS -> Feather.SERVER;
+            case OVERVIEW -> Feather.ACTIVITY;
             case TOPICS -> Feather.LIST;
             case GROUPS -> Feather.USERS;
         };

@@ -10,7 +10,7 @@ public final class ShellViewModel {
 
     /** The pages of the navigation, in order. */
     public enum PageId {
-        CLUSTERS("Clusters"), TOPICS("Topics"), GROUPS("Consumer groups");
+        CLUSTERS("Clusters"), OVERVIEW("Overview"), TOPICS("Topics"), GROUPS("Consumer groups");
 
         private final String title;
 

@@ -1,0 +1,191 @@
+package io.mirador.ui.page.overview;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+
+import atlantafx.base.theme.Styles;
+import io.mirador.cluster.broker.BrokerSummary;
+import io.mirador.cluster.broker.ClusterSummary;
+import io.mirador.ui.page.Page;
+import io.mirador.ui.util.Formats;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Read-only summary of one cluster: id, version, cluster-wide counts and its brokers. */
+public final class OverviewPage implements Page {
+
+    private static final String NONE = "–";
+
+    private final OverviewViewModel model;
+    private final BorderPane root = new BorderPane();
+
+    public OverviewPage(OverviewViewModel model) {
+        this.model = model;
+        build();
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        model.setActive(true);
+    }
+
+    @Override
+    public void hidden() {
+        model.setActive(false);
+    }
+
+    private void build() {
+        root.setId("overview-page");
+        root.getStyleClass().add("overview-page");
+        root.getStylesheets().add(OverviewPage.class.getResource("overview.css").toExternalForm());
+
+        Label title = new Label("Overview");
+        title.getStyleClass().add(Styles.TITLE_2);
+
+        ComboBox<String> cluster = new ComboBox<>(model.clusterNames());
+        cluster.setId("overview-cluster");
+        cluster.setPromptText("Cluster");
+        cluster.valueProperty().bindBidirectional(model.selectedClusterProperty());
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(model.loadingProperty());
+
+        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("overview-refresh");
+        refresh.setOnAction(e -> model.refresh());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(12, cluster, spacer, busy, refresh);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("overview-toolbar");
+
+        Label problem = new Label();
+        problem.setId("overview-problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add(Styles.WARNING);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        FlowPane figures = new FlowPane(12, 12,
+                figure("overview-cluster-id", "Cluster id", ClusterSummary::clusterId),
+                figure("overview-version", "Kafka version", s -> OverviewViewModel.version(s.version())),
+                count("overview-broker-count", "Brokers", s -> s.brokers().size(), false),
+                count("overview-topics", "Topics", ClusterSummary::topics, false),
+                count("overview-partitions", "Partitions", ClusterSummary::partitions, false),
+                count("overview-under-replicated", "Under-replicated", ClusterSummary::underReplicatedPartitions,
+                        true),
+                count("overview-offline", "Offline", ClusterSummary::offlinePartitions, true));
+        figures.getStyleClass().add("overview-figures");
+
+        root.setTop(new VBox(12, title, toolbar, problem, figures));
+
+        Label brokersTitle = new Label("Brokers");
+        brokersTitle.getStyleClass().add(Styles.TITLE_4);
+        TableView<BrokerSummary> table = brokersTable();
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox brokers = new VBox(8, brokersTitle, table);
+        brokers.getStyleClass().add("overview-brokers-box");
+        root.setCenter(brokers);
+    }
+
+    private Node count(String id, String caption, ToIntFunction<ClusterSummary> value, boolean alertAboveZero) {
+        Node tile = figure(id, caption, s -> Formats.count(value.applyAsInt(s)));
+        if (alertAboveZero) {
+            Label label = (Label) tile.lookup("#" + id);
+            Runnable update = () -> {
+                ClusterSummary s = model.summaryProperty().get();
+                boolean alert = s != null && value.applyAsInt(s) > 0;
+                for (Node n : List.of(tile, label)) {
+                    n.getStyleClass().remove(Styles.DANGER);
+                    if (alert) {
+                        n.getStyleClass().add(Styles.DANGER);
+                    }
+                }
+            };
+            model.summaryProperty().addListener((obs, old, now) -> update.run());
+            update.run();
+        }
+        return tile;
+    }
+
+    private Node figure(String id, String caption, Function<ClusterSummary, String> value) {
+        Label number = new Label();
+        number.setId(id);
+        number.getStyleClass().addAll(Styles.TITLE_3, "figure-value");
+        number.textProperty().bind(model.summaryProperty().map(s -> {
+            String text = value.apply(s);
+            return text == null ? NONE : text;
+        }).orElse(NONE));
+        Label name = new Label(caption);
+        name.getStyleClass().addAll(Styles.TEXT_MUTED, "figure-caption");
+        VBox tile = new VBox(2, name, number);
+        tile.getStyleClass().add("figure");
+        return tile;
+    }
+
+    private TableView<BrokerSummary> brokersTable() {
+        TableView<BrokerSummary> table = new TableView<>();
+        table.setId("overview-brokers");
+        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
+        SortedList<BrokerSummary> sorted = new SortedList<>(model.brokers());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No brokers"));
+
+        TableColumn<BrokerSummary, Integer> id = column("Id", BrokerSummary::id);
+        TableColumn<BrokerSummary, String> address = column("Address", BrokerSummary::address);
+        address.setPrefWidth(240);
+        TableColumn<BrokerSummary, String> rack = column("Rack", b -> b.rack() == null ? NONE : b.rack());
+        rack.setPrefWidth(120);
+        TableColumn<BrokerSummary, Integer> led = column("Partitions led", BrokerSummary::partitionsLed);
+        TableColumn<BrokerSummary, Integer> replicas = column("Replicas", BrokerSummary::replicas);
+        TableColumn<BrokerSummary, Long> size = column("Log dir size", BrokerSummary::logDirBytes);
+        size.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? NONE : Formats.bytes(item));
+            }
+        });
+        for (TableColumn<BrokerSummary, ?> numeric : List.of(id, led, replicas, size)) {
+            numeric.getStyleClass().add("numeric");
+            numeric.setPrefWidth(120);
+        }
+        table.getColumns().setAll(List.of(id, address, rack, led, replicas, size));
+        table.getSortOrder().add(id);
+        return table;
+    }
+
+    private static <S, T> TableColumn<S, T> column(String title, Function<S, T> value) {
+        TableColumn<S, T> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+}
