@@ -9,7 +9,7 @@ import java.util.Optional;
 import io.mirador.cluster.group.GroupDetail;
 import io.mirador.cluster.group.GroupSummary;
 import io.mirador.cluster.group.PartitionLag;
-import io.mirador.ui.service.ClusterInfo;
+import io.mirador.ui.page.ClusterPoller;
 import io.mirador.ui.service.GroupSource;
 import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.task.BackgroundTask;
@@ -17,7 +17,6 @@ import io.mirador.ui.task.Messages;
 import io.mirador.ui.task.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,7 +25,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
@@ -35,18 +33,17 @@ import javafx.collections.transformation.FilteredList;
  * whose callbacks come back on the UI thread, and each load replaces its whole list at once.
  *
  * <p>A refresh loads the group list and then, when a group is selected and still exists, that group's
- * per-partition detail. Selecting a group loads its detail at once. The filter works locally.
+ * per-partition detail. Selecting a group loads its detail at once. The filter works locally. Cluster choice,
+ * polling and the list load's bookkeeping are the shared {@link ClusterPoller}'s; the detail load is this class's,
+ * cancelled whenever the poller cancels the list load.
  */
 public final class GroupsViewModel {
 
     public static final Duration AUTO_REFRESH = Duration.ofSeconds(5);
 
-    private final SandboxService sandbox;
     private final GroupSource source;
     private final TaskExecutor executor;
 
-    private final ObservableList<String> clusterNames = FXCollections.observableArrayList();
-    private final ObjectProperty<String> selectedCluster = new SimpleObjectProperty<>(this, "selectedCluster");
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObservableList<GroupSummary> groups = FXCollections.observableArrayList();
     private final ObservableList<GroupSummary> groupsView = FXCollections.unmodifiableObservableList(groups);
@@ -55,37 +52,35 @@ public final class GroupsViewModel {
     private final ReadOnlyObjectWrapper<GroupDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ObservableList<PartitionLag> partitions = FXCollections.observableArrayList();
     private final ObservableList<PartitionLag> partitionsView = FXCollections.unmodifiableObservableList(partitions);
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper detailTitle = new ReadOnlyStringWrapper(this, "detailTitle", "");
 
-    private BackgroundTask load;
-    private String loadCluster;
+    private final ClusterPoller<List<GroupSummary>> poller;
+
     private BackgroundTask detailLoad;
     private String detailLoadKey;
-    private BackgroundTask timer;
-    private boolean selectedRunning;
 
     public GroupsViewModel(SandboxService sandbox, GroupSource source, TaskExecutor executor) {
-        this.sandbox = sandbox;
         this.source = source;
         this.executor = executor;
+        poller = new ClusterPoller<List<GroupSummary>>(this, sandbox, executor, AUTO_REFRESH,
+                "Loading consumer groups of", "Could not load consumer groups", source::groups, this::loaded,
+                this::clear)
+                .onCancel(this::cancelDetailLoad)
+                .onChanged(this::updateStatus);
         filter.addListener((obs, old, now) -> applyFilter());
-        selectedCluster.addListener((obs, old, now) -> clusterChanged());
         selectedGroup.addListener((obs, old, now) -> groupChanged());
-        sandbox.clusters().addListener((ListChangeListener<ClusterInfo>) change -> clustersChanged());
-        clustersChanged();
+        poller.start();
         applyFilter();
         updateDetailTitle();
     }
 
     public ObservableList<String> clusterNames() {
-        return clusterNames;
+        return poller.clusterNames();
     }
 
     public ObjectProperty<String> selectedClusterProperty() {
-        return selectedCluster;
+        return poller.selectedClusterProperty();
     }
 
     public StringProperty filterProperty() {
@@ -118,12 +113,12 @@ public final class GroupsViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return poller.loadingProperty();
     }
 
     /** Why the list is empty or stale (cluster not running, last load failed); empty when all is well. */
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return poller.problemProperty();
     }
 
     /** E.g. "2 of 5 groups". */
@@ -138,41 +133,20 @@ public final class GroupsViewModel {
 
     /** Page shown: load now and every {@link #AUTO_REFRESH}; page hidden: stop polling the cluster. */
     public void setActive(boolean active) {
-        if (active && timer == null) {
-            timer = executor.every(AUTO_REFRESH, this::refresh);
-            refresh();
-        } else if (!active && timer != null) {
-            timer.cancel();
-            timer = null;
-        }
+        poller.setActive(active);
     }
 
     public boolean isActive() {
-        return timer != null;
+        return poller.isActive();
     }
 
     /** Loads the selected cluster's groups unless a load of that cluster is already under way. */
     public void refresh() {
-        String cluster = selectedCluster.get();
-        if (cluster == null || !selectedRunning) {
-            return;
-        }
-        if (load != null && !load.isDone() && cluster.equals(loadCluster)) {
-            return;
-        }
-        cancelLoad();
-        loadCluster = cluster;
-        loading.set(true);
-        load = executor.submit("Loading consumer groups of " + cluster, () -> source.groups(cluster),
-                result -> loaded(cluster, result), failure -> failed(cluster, failure));
+        poller.refresh();
     }
 
-    private void loaded(String cluster, List<GroupSummary> result) {
-        if (!cluster.equals(selectedCluster.get())) {
-            return;
-        }
-        loading.set(false);
-        problem.set("");
+    /** A list load of the still selected cluster succeeded (UI thread): show it, then refresh the detail. */
+    private void loaded(List<GroupSummary> result) {
         groups.setAll(result);
         updateStatus();
         String group = selectedGroup.get();
@@ -185,18 +159,16 @@ public final class GroupsViewModel {
         }
     }
 
-    private void failed(String cluster, Throwable failure) {
-        if (!cluster.equals(selectedCluster.get())) {
-            return;
-        }
-        loading.set(false);
-        problem.set("Could not load consumer groups: " + Messages.oneLine(failure));
+    /** Another cluster was chosen or the selected one stopped. */
+    private void clear() {
+        groups.clear();
+        selectedGroup.set(null);
     }
 
     private void loadDetail() {
-        String cluster = selectedCluster.get();
+        String cluster = poller.selectedCluster();
         String group = selectedGroup.get();
-        if (cluster == null || group == null || !selectedRunning) {
+        if (cluster == null || group == null || !poller.isSelectedRunning()) {
             return;
         }
         String key = cluster + "\u0000" + group;
@@ -210,7 +182,7 @@ public final class GroupsViewModel {
     }
 
     private void detailLoaded(String cluster, String group, GroupDetail result) {
-        if (!cluster.equals(selectedCluster.get()) || !group.equals(selectedGroup.get())) {
+        if (!cluster.equals(poller.selectedCluster()) || !group.equals(selectedGroup.get())) {
             return;
         }
         detail.set(result);
@@ -219,10 +191,10 @@ public final class GroupsViewModel {
     }
 
     private void detailFailed(String cluster, String group, Throwable failure) {
-        if (!cluster.equals(selectedCluster.get()) || !group.equals(selectedGroup.get())) {
+        if (!cluster.equals(poller.selectedCluster()) || !group.equals(selectedGroup.get())) {
             return;
         }
-        problem.set("Could not load consumer group " + group + ": " + Messages.oneLine(failure));
+        poller.setProblem("Could not load consumer group " + group + ": " + Messages.oneLine(failure));
     }
 
     private void groupChanged() {
@@ -231,73 +203,6 @@ public final class GroupsViewModel {
         partitions.clear();
         updateDetailTitle();
         loadDetail();
-    }
-
-    private void clustersChanged() {
-        List<String> names = sandbox.clusters().stream().map(ClusterInfo::name).toList();
-        if (!names.equals(clusterNames)) {
-            clusterNames.setAll(names);
-        }
-        if (selectedCluster.get() == null || !names.contains(selectedCluster.get())) {
-            selectedCluster.set(names.isEmpty() ? null : names.get(0));
-        } else {
-            updateRunning();
-        }
-    }
-
-    private void clusterChanged() {
-        cancelLoad();
-        groups.clear();
-        problem.set("");
-        selectedRunning = false;
-        selectedGroup.set(null);
-        updateRunning();
-        updateStatus();
-    }
-
-    /** Reacts to the selected cluster starting or stopping: load as soon as it runs, clear when it stops. */
-    private void updateRunning() {
-        String name = selectedCluster.get();
-        ClusterInfo info = name == null ? null : sandbox.cluster(name).orElse(null);
-        boolean running = info != null && info.running();
-        boolean wasRunning = selectedRunning;
-        selectedRunning = running;
-        if (running && !wasRunning) {
-            problem.set("");
-            if (isActive()) {
-                refresh();
-            }
-        } else if (!running) {
-            if (wasRunning) {
-                cancelLoad();
-                groups.clear();
-                selectedGroup.set(null);
-            }
-            problem.set(notRunning(name, info));
-        }
-        updateStatus();
-    }
-
-    private static String notRunning(String name, ClusterInfo info) {
-        if (info == null) {
-            return "No cluster to show: Mirador was started without a sandbox.";
-        }
-        String state = info.state().name().toLowerCase(Locale.ROOT);
-        return switch (info.state()) {
-            case STARTING, STOPPING -> "Cluster " + name + " is " + state + "…";
-            case FAILED -> "Cluster " + name + " failed: " + info.failure() + ". Start it on the Clusters page.";
-            default -> "Cluster " + name + " is " + state + ". Start it on the Clusters page.";
-        };
-    }
-
-    private void cancelLoad() {
-        if (load != null) {
-            load.cancel();
-            load = null;
-            loadCluster = null;
-        }
-        loading.set(false);
-        cancelDetailLoad();
     }
 
     private void cancelDetailLoad() {
