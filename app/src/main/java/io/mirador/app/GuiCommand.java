@@ -25,8 +25,13 @@ final class GuiCommand implements Runnable {
     @Option(names = "--no-demo", description = "Do not produce demo data into the first sandbox cluster.")
     boolean noDemo;
 
+    @Option(names = "--state", paramLabel = "PATH_OR_JDBC_URL",
+            description = "Mirador's state (saved connections, history, routes): an H2 file path or a JDBC URL."
+                    + " Default: ~/.mirador/state.")
+    String state = GuiOptions.defaultStateStore();
+
     @Override
     public void run() {
-        GuiLauncher.launch(new GuiOptions(noSandbox ? null : sandbox.toSpec(!noDemo, spec)));
+        GuiLauncher.launch(new GuiOptions(noSandbox ? null : sandbox.toSpec(!noDemo, spec), state));
     }
 }

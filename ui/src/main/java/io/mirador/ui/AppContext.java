@@ -1,7 +1,15 @@
 package io.mirador.ui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
 import io.mirador.broker.Sandbox;
+import io.mirador.replicator.state.JdbcReplicationStore;
+import io.mirador.replicator.state.ReplicationStore;
 import io.mirador.ui.service.ClusterClients;
+import io.mirador.ui.service.ConnectionStore;
+import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.GroupSource;
 import io.mirador.ui.service.KafkaGroupSource;
 import io.mirador.ui.service.KafkaOverviewSource;
@@ -11,7 +19,10 @@ import io.mirador.ui.service.SandboxBackend;
 import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.service.TopicSource;
 import io.mirador.ui.task.FxTaskExecutor;
+import io.mirador.ui.task.Messages;
 import io.mirador.ui.task.TaskMonitor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The services of one running GUI, wired once at start. Created on the FX thread; {@link #close()} blocks
@@ -19,9 +30,14 @@ import io.mirador.ui.task.TaskMonitor;
  */
 public final class AppContext implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
     private final TaskMonitor monitor = new TaskMonitor();
     private final FxTaskExecutor executor = new FxTaskExecutor(monitor);
     private final SandboxService sandbox;
+    private final CompletableFuture<ReplicationStore> store;
+    private volatile String stateProblem = "";
+    private final Connections connections;
     private final ClusterClients clients;
     private final TopicSource topics;
     private final GroupSource groups;
@@ -32,7 +48,15 @@ public final class AppContext implements AutoCloseable {
                 ? SandboxBackend.none()
                 : SandboxBackend.of(new Sandbox(options.sandbox()));
         this.sandbox = new SandboxService(backend, executor);
-        this.clients = new ClusterClients(sandbox);
+        // Opening H2 (and migrating it) is disk work: never on the FX thread. Everything that needs the store runs on
+        // worker threads and waits for it there.
+        this.store = CompletableFuture.supplyAsync(() -> openStore(options.stateStore()), runnable -> {
+            Thread thread = new Thread(runnable, "mirador-state-open");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        this.connections = new Connections(sandbox, ConnectionStore.of(this::store), executor);
+        this.clients = new ClusterClients(connections);
         this.topics = new KafkaTopicSource(clients);
         this.groups = new KafkaGroupSource(clients);
         this.overview = new KafkaOverviewSource(clients);
@@ -46,8 +70,54 @@ public final class AppContext implements AutoCloseable {
         return executor;
     }
 
+    private ReplicationStore openStore(String stateStore) {
+        try {
+            return JdbcReplicationStore.open(location(stateStore));
+        } catch (RuntimeException e) {
+            // A locked or damaged state file must not stop the console, and must not be touched either: run on an
+            // in-memory store and say so.
+            stateProblem = "Saved connections and history are unavailable this time (" + Messages.oneLine(e)
+                    + "); changes will not be kept.";
+            LOG.warn(stateProblem);
+            return JdbcReplicationStore.open("jdbc:h2:mem:");
+        }
+    }
+
+    private static String location(String stateStore) {
+        if (stateStore == null) {
+            return "jdbc:h2:mem:";
+        }
+        if (!stateStore.startsWith("jdbc:")) {
+            Path parent = Path.of(stateStore).toAbsolutePath().getParent();
+            try {
+                Files.createDirectories(parent);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot create " + parent + ": " + e.getMessage(), e);
+            }
+        }
+        return stateStore;
+    }
+
     public SandboxService sandbox() {
         return sandbox;
+    }
+
+    /** Why the state file could not be used, or empty; known once {@link #store()} returned. */
+    public String stateProblem() {
+        return stateProblem;
+    }
+
+    /** The state store, waiting for it to be opened: worker threads only. */
+    public ReplicationStore store() {
+        return store.join();
+    }
+
+    public Connections connections() {
+        return connections;
+    }
+
+    public ClusterClients clients() {
+        return clients;
     }
 
     public TopicSource topics() {
@@ -68,5 +138,6 @@ public final class AppContext implements AutoCloseable {
         clients.close();
         sandbox.shutdownNow();
         executor.close();
+        store().close();
     }
 }

@@ -1,12 +1,25 @@
 package io.mirador.ui;
 
+import java.nio.file.Path;
+
 import io.mirador.broker.SandboxSpec;
 
-/** How to start the GUI. {@code sandbox} null: start no local clusters. */
-public record GuiOptions(SandboxSpec sandbox) {
+/**
+ * How to start the GUI.
+ *
+ * @param sandbox    the local clusters to start; null: none
+ * @param stateStore Mirador's H2 state (saved connections, metric history, routes): a file path without the
+ *                   {@code .mv.db} extension or a JDBC URL; null keeps everything in memory for this run only
+ */
+public record GuiOptions(SandboxSpec sandbox, String stateStore) {
 
-    /** The default two-cluster sandbox with demo data. */
+    /** The default two-cluster sandbox with demo data, and the state in the user's home. */
     public static GuiOptions defaults() {
-        return new GuiOptions(SandboxSpec.defaults());
+        return new GuiOptions(SandboxSpec.defaults(), defaultStateStore());
+    }
+
+    /** {@code ~/.mirador/state}. */
+    public static String defaultStateStore() {
+        return Path.of(System.getProperty("user.home"), ".mirador", "state").toString();
     }
 }

@@ -56,11 +56,11 @@ public final class MiradorApplication extends Application {
         Map<PageId, Supplier<Page>> pages = Map.of(
                 PageId.CLUSTERS, () -> new ClustersPage(new ClustersViewModel(context.sandbox())),
                 PageId.OVERVIEW, () -> new OverviewPage(
-                        new OverviewViewModel(context.sandbox(), context.overview(), context.executor())),
+                        new OverviewViewModel(context.connections(), context.overview(), context.executor())),
                 PageId.TOPICS, () -> new TopicsPage(
-                        new TopicsViewModel(context.sandbox(), context.topics(), context.executor())),
+                        new TopicsViewModel(context.connections(), context.topics(), context.executor())),
                 PageId.GROUPS, () -> new GroupsPage(
-                        new GroupsViewModel(context.sandbox(), context.groups(), context.executor())));
+                        new GroupsViewModel(context.connections(), context.groups(), context.executor())));
         view = new MainView(shell, pages, context.monitor());
 
         stage.setTitle("Mirador");
@@ -91,6 +91,7 @@ public final class MiradorApplication extends Application {
             Platform.runLater(this::close);
             return;
         }
+        context.connections().load(failure -> { });
         context.sandbox().startAll();
     }
 

@@ -58,7 +58,7 @@ class MainWindowTest {
 
     @BeforeAll
     static void openWindow() throws Exception {
-        MiradorApplication.configure(new GuiOptions(new SandboxSpec(List.of("local-a"), 1, null, 0, false, 0)));
+        MiradorApplication.configure(new GuiOptions(new SandboxSpec(List.of("local-a"), 1, null, 0, false, 0), null));
         stage = FxToolkit.registerPrimaryStage();
         app = (MiradorApplication) FxToolkit.setupApplication(MiradorApplication.class);
     }

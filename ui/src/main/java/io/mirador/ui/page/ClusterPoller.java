@@ -2,13 +2,12 @@ package io.mirador.ui.page;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.mirador.ui.service.ClusterInfo;
-import io.mirador.ui.service.SandboxService;
+import io.mirador.ui.service.ConnectionEntry;
+import io.mirador.ui.service.Connections;
 import io.mirador.ui.task.BackgroundTask;
 import io.mirador.ui.task.Messages;
 import io.mirador.ui.task.TaskExecutor;
@@ -23,13 +22,13 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
- * The cluster chooser and polling loop shared by the pages that show one sandbox cluster's data (Overview,
- * Topics, Consumer groups). It exists so those view-models keep only what is specific to their page: what to
+ * The cluster chooser and polling loop shared by the pages that show one cluster's data (Overview, Topics,
+ * Consumer groups, ...). It exists so those view-models keep only what is specific to their page: what to
  * load, where to put it and how to clear it. Used by composition; the view-model exposes the properties below
  * as its own.
  *
- * <p>What it does: offers the sandbox's cluster names and keeps a valid one selected; tracks whether the
- * selected cluster runs (through the {@link SandboxService}) and loads as soon as it starts, clears when it
+ * <p>What it does: offers the known clusters' names ({@link Connections}) and keeps a valid one selected;
+ * tracks whether the selected cluster is available (a sandbox cluster runs) and loads as soon as it starts, clears when it
  * stops or another is chosen; while active, reloads every period; skips a refresh while a load of the same
  * cluster is under way and cancels a load of a cluster no longer selected. A result for a cluster no longer
  * selected is dropped; a failed load keeps the last values and sets {@link #problemProperty} to
@@ -43,7 +42,7 @@ import javafx.collections.ObservableList;
  */
 public final class ClusterPoller<T> {
 
-    private final SandboxService sandbox;
+    private final Connections connections;
     private final TaskExecutor executor;
     private final Duration period;
     private final String taskTitle;
@@ -76,10 +75,10 @@ public final class ClusterPoller<T> {
      * @param onLoaded    takes a result for the still selected cluster, after loading and problem were reset
      * @param onClear     drops the shown data: another cluster was chosen or the selected one stopped
      */
-    public ClusterPoller(Object bean, SandboxService sandbox, TaskExecutor executor, Duration period,
+    public ClusterPoller(Object bean, Connections connections, TaskExecutor executor, Duration period,
                          String taskTitle, String failureText, Function<String, T> loader,
                          Consumer<? super T> onLoaded, Runnable onClear) {
-        this.sandbox = sandbox;
+        this.connections = connections;
         this.executor = executor;
         this.period = period;
         this.taskTitle = taskTitle;
@@ -104,10 +103,10 @@ public final class ClusterPoller<T> {
         return this;
     }
 
-    /** Starts following the sandbox's clusters and selects the first one; call once. */
+    /** Starts following the known clusters and selects the first one; call once. */
     public void start() {
         selectedCluster.addListener((obs, old, now) -> clusterChanged());
-        sandbox.clusters().addListener((ListChangeListener<ClusterInfo>) change -> clustersChanged());
+        connections.entries().addListener((ListChangeListener<ConnectionEntry>) change -> clustersChanged());
         clustersChanged();
     }
 
@@ -123,9 +122,15 @@ public final class ClusterPoller<T> {
         return selectedCluster.get();
     }
 
-    /** Whether the selected cluster was running when last looked at; loads make sense only then. */
+    /** Whether the selected cluster was available when last looked at; loads make sense only then. */
     public boolean isSelectedRunning() {
         return selectedRunning;
+    }
+
+    /** Whether the selected cluster refuses write actions (a read-only connection, or none selected). */
+    public boolean isSelectedReadOnly() {
+        String name = selectedCluster.get();
+        return name == null || connections.entry(name).map(ConnectionEntry::readOnly).orElse(true);
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -190,7 +195,7 @@ public final class ClusterPoller<T> {
     }
 
     private void clustersChanged() {
-        List<String> names = sandbox.clusters().stream().map(ClusterInfo::name).toList();
+        List<String> names = connections.entries().stream().map(ConnectionEntry::name).toList();
         if (!names.equals(clusterNames)) {
             clusterNames.setAll(names);
         }
@@ -212,8 +217,8 @@ public final class ClusterPoller<T> {
     /** Reacts to the selected cluster starting or stopping: load as soon as it runs, clear when it stops. */
     private void updateRunning() {
         String name = selectedCluster.get();
-        ClusterInfo info = name == null ? null : sandbox.cluster(name).orElse(null);
-        boolean running = info != null && info.running();
+        ConnectionEntry info = name == null ? null : connections.entry(name).orElse(null);
+        boolean running = info != null && info.available();
         boolean wasRunning = selectedRunning;
         selectedRunning = running;
         if (running && !wasRunning) {
@@ -231,16 +236,11 @@ public final class ClusterPoller<T> {
         onChanged.run();
     }
 
-    private static String notRunning(String name, ClusterInfo info) {
+    private static String notRunning(String name, ConnectionEntry info) {
         if (info == null) {
-            return "No cluster to show: Mirador was started without a sandbox.";
+            return "No cluster to show: add a connection or start a sandbox cluster on the Clusters page.";
         }
-        String state = info.state().name().toLowerCase(Locale.ROOT);
-        return switch (info.state()) {
-            case STARTING, STOPPING -> "Cluster " + name + " is " + state + "…";
-            case FAILED -> "Cluster " + name + " failed: " + info.failure() + ". Start it on the Clusters page.";
-            default -> "Cluster " + name + " is " + state + ". Start it on the Clusters page.";
-        };
+        return info.unavailableReason();
     }
 
     private void cancelLoad() {

@@ -11,7 +11,7 @@ import io.mirador.cluster.group.GroupSummary;
 import io.mirador.cluster.group.PartitionLag;
 import io.mirador.ui.page.ClusterPoller;
 import io.mirador.ui.service.GroupSource;
-import io.mirador.ui.service.SandboxService;
+import io.mirador.ui.service.Connections;
 import io.mirador.ui.task.BackgroundTask;
 import io.mirador.ui.task.Messages;
 import io.mirador.ui.task.TaskExecutor;
@@ -60,10 +60,10 @@ public final class GroupsViewModel {
     private BackgroundTask detailLoad;
     private String detailLoadKey;
 
-    public GroupsViewModel(SandboxService sandbox, GroupSource source, TaskExecutor executor) {
+    public GroupsViewModel(Connections connections, GroupSource source, TaskExecutor executor) {
         this.source = source;
         this.executor = executor;
-        poller = new ClusterPoller<List<GroupSummary>>(this, sandbox, executor, AUTO_REFRESH,
+        poller = new ClusterPoller<List<GroupSummary>>(this, connections, executor, AUTO_REFRESH,
                 "Loading consumer groups of", "Could not load consumer groups", source::groups, this::loaded,
                 this::clear)
                 .onCancel(this::cancelDetailLoad)

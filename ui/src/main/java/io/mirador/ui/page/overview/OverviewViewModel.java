@@ -7,7 +7,7 @@ import io.mirador.cluster.broker.ClusterSummary;
 import io.mirador.cluster.broker.KafkaVersion;
 import io.mirador.ui.page.ClusterPoller;
 import io.mirador.ui.service.OverviewSource;
-import io.mirador.ui.service.SandboxService;
+import io.mirador.ui.service.Connections;
 import io.mirador.ui.task.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -31,8 +31,8 @@ public final class OverviewViewModel {
     private final ObservableList<BrokerSummary> brokersView = FXCollections.unmodifiableObservableList(brokers);
     private final ClusterPoller<ClusterSummary> poller;
 
-    public OverviewViewModel(SandboxService sandbox, OverviewSource source, TaskExecutor executor) {
-        poller = new ClusterPoller<ClusterSummary>(this, sandbox, executor, AUTO_REFRESH,
+    public OverviewViewModel(Connections connections, OverviewSource source, TaskExecutor executor) {
+        poller = new ClusterPoller<ClusterSummary>(this, connections, executor, AUTO_REFRESH,
                 "Loading overview of", "Could not load the overview", source::summary, this::loaded, this::clear);
         poller.start();
     }

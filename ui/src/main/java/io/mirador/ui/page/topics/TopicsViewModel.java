@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 
 import io.mirador.cluster.TopicSummary;
 import io.mirador.ui.page.ClusterPoller;
-import io.mirador.ui.service.SandboxService;
+import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.TopicSource;
 import io.mirador.ui.task.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
@@ -43,8 +43,8 @@ public final class TopicsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ClusterPoller<List<TopicSummary>> poller;
 
-    public TopicsViewModel(SandboxService sandbox, TopicSource source, TaskExecutor executor) {
-        poller = new ClusterPoller<List<TopicSummary>>(this, sandbox, executor, AUTO_REFRESH,
+    public TopicsViewModel(Connections connections, TopicSource source, TaskExecutor executor) {
+        poller = new ClusterPoller<List<TopicSummary>>(this, connections, executor, AUTO_REFRESH,
                 "Loading topics of", "Could not load topics", source::topics, this::loaded, topics::clear)
                 .onChanged(this::updateStatus);
         filter.addListener((obs, old, now) -> applyFilter());

@@ -14,6 +14,8 @@ import io.mirador.cluster.group.GroupDetail;
 import io.mirador.cluster.group.GroupSummary;
 import io.mirador.cluster.group.PartitionLag;
 import io.mirador.ui.service.GroupSource;
+import io.mirador.ui.service.ConnectionStore;
+import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.task.DirectTaskExecutor;
 import io.mirador.ui.testing.FakeSandbox;
@@ -69,7 +71,7 @@ class GroupsViewModelTest {
         sandbox = new SandboxService(backend, executor);
         backend.cluster(0).set(ClusterState.RUNNING);
         backend.cluster(1).set(ClusterState.RUNNING);
-        model = new GroupsViewModel(sandbox, source, executor);
+        model = new GroupsViewModel(new Connections(sandbox, ConnectionStore.inMemory(), executor), source, executor);
     }
 
     private static GroupSummary summary(String id, long lag, String topic) {

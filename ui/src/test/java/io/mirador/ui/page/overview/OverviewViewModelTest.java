@@ -13,6 +13,8 @@ import io.mirador.cluster.broker.BrokerSummary;
 import io.mirador.cluster.broker.ClusterSummary;
 import io.mirador.cluster.broker.KafkaVersion;
 import io.mirador.ui.service.OverviewSource;
+import io.mirador.ui.service.ConnectionStore;
+import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.task.DirectTaskExecutor;
 import io.mirador.ui.testing.FakeSandbox;
@@ -46,7 +48,7 @@ class OverviewViewModelTest {
         sandbox = new SandboxService(backend, executor);
         backend.cluster(0).set(ClusterState.RUNNING);
         backend.cluster(1).set(ClusterState.RUNNING);
-        model = new OverviewViewModel(sandbox, source, executor);
+        model = new OverviewViewModel(new Connections(sandbox, ConnectionStore.inMemory(), executor), source, executor);
     }
 
     private static BrokerSummary broker(int id, long bytes) {

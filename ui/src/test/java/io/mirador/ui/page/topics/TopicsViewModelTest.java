@@ -10,6 +10,8 @@ import java.util.Map;
 import io.mirador.broker.ClusterState;
 import io.mirador.cluster.ClusterException;
 import io.mirador.cluster.TopicSummary;
+import io.mirador.ui.service.ConnectionStore;
+import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.service.TopicSource;
 import io.mirador.ui.task.DirectTaskExecutor;
@@ -47,7 +49,7 @@ class TopicsViewModelTest {
         sandbox = new SandboxService(backend, executor);
         backend.cluster(0).set(ClusterState.RUNNING);
         backend.cluster(1).set(ClusterState.RUNNING);
-        model = new TopicsViewModel(sandbox, source, executor);
+        model = new TopicsViewModel(new Connections(sandbox, ConnectionStore.inMemory(), executor), source, executor);
     }
 
     private List<String> visibleNames() {
