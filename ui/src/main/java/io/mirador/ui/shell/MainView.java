@@ -112,6 +112,8 @@ public final class MainView extends BorderPane {
         return switch (id) {
             case CLUSTERS -> Feather.SERVER;
             case OVERVIEW -> Feather.ACTIVITY;
+            case BROKERS -> Feather.HARD_DRIVE;
+            case SECURITY -> Feather.LOCK;
             case TOPICS -> Feather.LIST;
             case GROUPS -> Feather.USERS;
         };

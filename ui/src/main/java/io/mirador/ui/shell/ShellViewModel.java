@@ -10,7 +10,8 @@ public final class ShellViewModel {
 
     /** The pages of the navigation, in order. */
     public enum PageId {
-        CLUSTERS("Clusters"), OVERVIEW("Overview"), TOPICS("Topics"), GROUPS("Consumer groups");
+        CLUSTERS("Clusters"), OVERVIEW("Overview"), BROKERS("Brokers"), TOPICS("Topics"), GROUPS("Consumer groups"),
+        SECURITY("ACLs & quotas");
 
         private final String title;
 
