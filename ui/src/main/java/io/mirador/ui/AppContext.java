@@ -21,6 +21,7 @@ import io.mirador.ui.service.TopicSource;
 import io.mirador.ui.task.FxTaskExecutor;
 import io.mirador.ui.task.Messages;
 import io.mirador.ui.task.TaskMonitor;
+import io.mirador.ui.util.TimeDisplay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ public final class AppContext implements AutoCloseable {
 
     private final TaskMonitor monitor = new TaskMonitor();
     private final FxTaskExecutor executor = new FxTaskExecutor(monitor);
+    private final TimeDisplay time = new TimeDisplay();
     private final SandboxService sandbox;
     private final CompletableFuture<ReplicationStore> store;
     private volatile String stateProblem = "";
@@ -114,6 +116,15 @@ public final class AppContext implements AutoCloseable {
 
     public Connections connections() {
         return connections;
+    }
+
+    public TimeDisplay time() {
+        return time;
+    }
+
+    /** Runs {@code then} on the UI thread with the state problem (empty when none) once the state store is open. */
+    public void whenStateOpen(java.util.function.Consumer<String> then) {
+        store.whenComplete((opened, failure) -> executor.runOnUi(() -> then.accept(stateProblem)));
     }
 
     public ClusterClients clients() {

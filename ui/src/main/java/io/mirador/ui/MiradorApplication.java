@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.mirador.cluster.connect.ConnectionTester;
+import io.mirador.ui.control.Confirm;
 import io.mirador.ui.page.Page;
 import io.mirador.ui.page.clusters.ClustersPage;
 import io.mirador.ui.page.clusters.ClustersViewModel;
@@ -54,14 +56,16 @@ public final class MiradorApplication extends Application {
         shell = new ShellViewModel();
         shell.darkProperty().addListener((obs, old, dark) -> Themes.apply(dark));
         Map<PageId, Supplier<Page>> pages = Map.of(
-                PageId.CLUSTERS, () -> new ClustersPage(new ClustersViewModel(context.sandbox())),
+                PageId.CLUSTERS, () -> new ClustersPage(new ClustersViewModel(context.sandbox(), context.connections(),
+                        context.executor(), ConnectionTester::test, Confirm::ask)),
                 PageId.OVERVIEW, () -> new OverviewPage(
                         new OverviewViewModel(context.connections(), context.overview(), context.executor())),
                 PageId.TOPICS, () -> new TopicsPage(
                         new TopicsViewModel(context.connections(), context.topics(), context.executor())),
                 PageId.GROUPS, () -> new GroupsPage(
                         new GroupsViewModel(context.connections(), context.groups(), context.executor())));
-        view = new MainView(shell, pages, context.monitor());
+        view = new MainView(shell, pages, context.monitor(), context.time());
+        context.whenStateOpen(shell.bannerProperty()::set);
 
         stage.setTitle("Mirador");
         for (int size : new int[] {32, 64, 256}) {

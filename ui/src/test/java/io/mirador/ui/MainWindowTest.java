@@ -85,7 +85,7 @@ class MainWindowTest {
         awaitClusterRunning();
 
         assertThat(fx(() -> robot.lookup("#clusters-summary").queryAs(Label.class).getText()))
-                .isEqualTo("1 of 1 cluster running");
+                .isEqualTo("1 of 1 sandbox cluster running · no saved connections");
         String bootstrap = app.context().sandbox().bootstrapServers("local-a").orElseThrow();
         assertThat(fx(() -> robot.lookup("#cluster-brokers-local-a").lookup(".label")
                 .queryAllAs(Label.class).stream().map(Label::getText).toList()))

@@ -15,4 +15,20 @@ public interface Page {
     /** The page was replaced by another: stop background refreshes. */
     default void hidden() {
     }
+
+    /** Ctrl+F: put the keyboard in the page's filter or search field, when it has one. */
+    default void focusSearch() {
+        Node field = view().lookup(".page-search");
+        if (field != null) {
+            field.requestFocus();
+        }
+    }
+
+    /** F5 / Ctrl+R: reload now, when the page loads anything. */
+    default void refresh() {
+        Node button = view().lookup(".page-refresh");
+        if (button instanceof javafx.scene.control.ButtonBase b && !b.isDisabled()) {
+            b.fire();
+        }
+    }
 }

@@ -1,10 +1,15 @@
 package io.mirador.ui.service;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
+import io.mirador.broker.ClusterSpec;
 import io.mirador.broker.ClusterState;
+import io.mirador.broker.EmbeddedKafkaCluster;
 import io.mirador.ui.task.TaskExecutor;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -18,7 +23,9 @@ public final class SandboxService {
 
     private final SandboxBackend backend;
     private final TaskExecutor executor;
+    /** The sandbox's clusters, then those the user added; appended on the UI thread, read from any thread. */
     private final List<ManagedCluster> managed;
+    private final List<ManagedCluster> added = new CopyOnWriteArrayList<>();
     private final ObservableList<ClusterInfo> clusters = FXCollections.observableArrayList();
     private final ObservableList<ClusterInfo> clustersView = FXCollections.unmodifiableObservableList(clusters);
     private final AtomicBoolean shutDown = new AtomicBoolean();
@@ -27,17 +34,67 @@ public final class SandboxService {
     public SandboxService(SandboxBackend backend, TaskExecutor executor) {
         this.backend = backend;
         this.executor = executor;
-        this.managed = List.copyOf(backend.clusters());
-        for (int i = 0; i < managed.size(); i++) {
-            ManagedCluster cluster = managed.get(i);
-            int index = i;
-            clusters.add(cluster.snapshot());
-            cluster.addStateListener(state -> {
-                ClusterInfo snapshot = cluster.snapshot();
-                executor.runOnUi(() -> clusters.set(index, snapshot));
-                reportStartProgress();
-            });
+        this.managed = new CopyOnWriteArrayList<>(backend.clusters());
+        for (ManagedCluster cluster : managed) {
+            follow(cluster);
         }
+    }
+
+    private void follow(ManagedCluster cluster) {
+        int index = clusters.size();
+        clusters.add(cluster.snapshot());
+        cluster.addStateListener(state -> {
+            ClusterInfo snapshot = cluster.snapshot();
+            executor.runOnUi(() -> clusters.set(index, snapshot));
+            reportStartProgress();
+        });
+    }
+
+    /**
+     * Adds a sandbox cluster and starts it. {@code dataDir} null keeps its data in a temporary directory deleted
+     * when it stops; otherwise the data survives restarts there. Refused with a one-line reason (through
+     * {@code onFailure}, UI thread) when the name is taken or the spec is invalid.
+     */
+    public void add(String name, int brokers, Path dataDir, Consumer<Throwable> onFailure) {
+        if (shutDown.get()) {
+            return;
+        }
+        if (cluster(name).isPresent()) {
+            onFailure.accept(new IllegalArgumentException("a sandbox cluster called " + name + " exists already"));
+            return;
+        }
+        ManagedCluster cluster;
+        try {
+            ClusterSpec.Builder spec = ClusterSpec.builder(name).brokers(brokers);
+            if (dataDir != null) {
+                spec.dataDir(dataDir);
+            }
+            cluster = managedOf(new EmbeddedKafkaCluster(spec.build()));
+        } catch (RuntimeException e) {
+            onFailure.accept(e);
+            return;
+        }
+        managed.add(cluster);
+        added.add(cluster);
+        follow(cluster);
+        executor.submit("Starting cluster " + name, () -> {
+            cluster.start();
+            return null;
+        }, ignored -> { }, onFailure);
+    }
+
+    /** Seam for tests that add clusters without Kafka. */
+    ManagedCluster managedOf(EmbeddedKafkaCluster cluster) {
+        return ManagedCluster.of(cluster);
+    }
+
+    /** Stops then starts a cluster; a restarted cluster gets new ports unless it has a port base. */
+    public void restart(String name) {
+        find(name).ifPresent(c -> executor.submit("Restarting cluster " + name, () -> {
+            c.stop();
+            c.start();
+            return null;
+        }, ignored -> { }, failure -> { }));
     }
 
     /** One entry per cluster, in sandbox order; replaced (never mutated) on each change. UI thread only. */
@@ -108,12 +165,17 @@ public final class SandboxService {
     /** Stops everything on the calling thread, once; later calls return at once. Blocks: not on the UI thread. */
     public void shutdownNow() {
         if (shutDown.compareAndSet(false, true)) {
+            added.parallelStream().forEach(ManagedCluster::stop);
             backend.stopAll();
         }
     }
 
     public static boolean canStart(ClusterInfo cluster) {
         return cluster.state() == ClusterState.STOPPED || cluster.state() == ClusterState.FAILED;
+    }
+
+    public static boolean canRestart(ClusterInfo cluster) {
+        return cluster.state() == ClusterState.RUNNING || cluster.state() == ClusterState.FAILED;
     }
 
     public static boolean canStop(ClusterInfo cluster) {

@@ -1,6 +1,8 @@
 package io.mirador.ui.shell;
 
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -9,12 +11,15 @@ import atlantafx.base.theme.Styles;
 import io.mirador.ui.page.Page;
 import io.mirador.ui.shell.ShellViewModel.PageId;
 import io.mirador.ui.task.TaskMonitor;
+import io.mirador.ui.util.TimeDisplay;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -36,17 +41,20 @@ public final class MainView extends BorderPane {
     private final Map<PageId, Supplier<Page>> factories;
     private final Map<PageId, Page> pages = new EnumMap<>(PageId.class);
     private final StackPane content = new StackPane();
+    private final TimeDisplay time;
     private Page current;
 
-    public MainView(ShellViewModel model, Map<PageId, Supplier<Page>> factories, TaskMonitor monitor) {
+    public MainView(ShellViewModel model, Map<PageId, Supplier<Page>> factories, TaskMonitor monitor, TimeDisplay time) {
         this.model = model;
+        this.time = time;
         this.factories = new EnumMap<>(factories);
         setId("main-view");
         getStyleClass().add("main-view");
         getStylesheets().add(MainView.class.getResource("shell.css").toExternalForm());
 
-        setTop(topBar());
+        setTop(new VBox(topBar(), banner()));
         setLeft(navigation());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         content.getStyleClass().add("page-content");
         setCenter(content);
         setBottom(new StatusBar(monitor));
@@ -58,6 +66,40 @@ public final class MainView extends BorderPane {
     /** The page built for {@code id}, or null while it has not been shown yet. */
     public Page page(PageId id) {
         return pages.get(id);
+    }
+
+    /**
+     * Window-wide keys: Ctrl/Cmd+1…9 go to the n-th page of the navigation, Ctrl/Cmd+F to the page's filter or
+     * search field, F5 or Ctrl/Cmd+R reloads the page.
+     */
+    private void shortcut(KeyEvent event) {
+        if (event.isShortcutDown() && event.getCode().isDigitKey()) {
+            int index = event.getCode().getCode() - KeyCode.DIGIT1.getCode();
+            List<PageId> shown = Arrays.stream(PageId.values()).filter(factories::containsKey).toList();
+            if (index >= 0 && index < shown.size()) {
+                model.pageProperty().set(shown.get(index));
+                event.consume();
+            }
+        } else if (event.isShortcutDown() && event.getCode() == KeyCode.F && current != null) {
+            current.focusSearch();
+            event.consume();
+        } else if ((event.getCode() == KeyCode.F5 || event.isShortcutDown() && event.getCode() == KeyCode.R)
+                && current != null) {
+            current.refresh();
+            event.consume();
+        }
+    }
+
+    private Label banner() {
+        Label banner = new Label(null, new FontIcon(Feather.ALERT_TRIANGLE));
+        banner.setId("app-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.getStyleClass().addAll("app-banner", Styles.WARNING);
+        banner.textProperty().bind(model.bannerProperty());
+        banner.visibleProperty().bind(model.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     private HBox topBar() {
@@ -73,9 +115,15 @@ public final class MainView extends BorderPane {
         tip.textProperty().bind(model.darkProperty().map(dark -> dark ? "Switch to light theme" : "Switch to dark theme"));
         theme.setTooltip(tip);
 
+        ToggleButton utc = new ToggleButton("UTC");
+        utc.setId("utc-toggle");
+        utc.getStyleClass().add(Styles.SMALL);
+        utc.selectedProperty().bindBidirectional(time.utcProperty());
+        utc.setTooltip(new Tooltip("Show times in UTC instead of local time (" + java.time.ZoneId.systemDefault().getId() + ")"));
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, name, spacer, theme);
+        HBox bar = new HBox(8, name, spacer, utc, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         return bar;
@@ -86,11 +134,16 @@ public final class MainView extends BorderPane {
         VBox nav = new VBox(4);
         nav.setId("navigation");
         nav.getStyleClass().add("navigation");
+        int number = 0;
         for (PageId id : PageId.values()) {
             if (!factories.containsKey(id)) {
                 continue;
             }
+            number++;
             ToggleButton item = new ToggleButton(id.title(), new FontIcon(icon(id)));
+            if (number <= 9) {
+                item.setTooltip(new Tooltip(id.title() + " (" + (isMac() ? "⌘" : "Ctrl+") + number + ")"));
+            }
             item.setId("nav-" + id.name().toLowerCase(Locale.ROOT));
             item.getStyleClass().addAll("nav-item", Styles.FLAT);
             item.setMaxWidth(Double.MAX_VALUE);
@@ -106,6 +159,10 @@ public final class MainView extends BorderPane {
             nav.getChildren().add(item);
         }
         return nav;
+    }
+
+    private static boolean isMac() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac");
     }
 
     private static Ikon icon(PageId id) {

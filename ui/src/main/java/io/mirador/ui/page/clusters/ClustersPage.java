@@ -22,7 +22,8 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The sandbox clusters as cards: state, failure reason, cluster id, controller, brokers, start and stop.
+ * The clusters Mirador knows: the sandbox clusters as cards (state, failure reason, cluster id, controller,
+ * brokers; start, stop, restart; add one) and below them the saved connections ({@link ConnectionsSection}).
  * A card is rebuilt whenever its cluster's snapshot is replaced; there are only a handful of clusters.
  */
 public final class ClustersPage implements Page {
@@ -30,9 +31,11 @@ public final class ClustersPage implements Page {
     private final ClustersViewModel model;
     private final VBox cards = new VBox();
     private final BorderPane root = new BorderPane();
+    private final ConnectionsSection connections;
 
     public ClustersPage(ClustersViewModel model) {
         this.model = model;
+        this.connections = new ConnectionsSection(model, () -> root.getScene() == null ? null : root.getScene().getWindow());
         build();
         model.clusters().addListener((ListChangeListener<ClusterInfo>) change -> rebuildCards());
         rebuildCards();
@@ -54,15 +57,40 @@ public final class ClustersPage implements Page {
         summary.setId("clusters-summary");
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         summary.textProperty().bind(model.summaryProperty());
-        VBox header = new VBox(4, title, summary);
+        Label problem = new Label();
+        problem.setId("clusters-problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox header = new VBox(4, title, summary, problem);
         header.getStyleClass().add("page-header");
         root.setTop(header);
 
+        Label sandboxTitle = new Label("Sandbox");
+        sandboxTitle.getStyleClass().add(Styles.TITLE_3);
+        Button add = new Button("Add sandbox cluster", new FontIcon(Feather.PLUS));
+        add.setId("sandbox-add");
+        add.setOnAction(e -> addSandboxCluster());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox sandboxHead = new HBox(12, sandboxTitle, spacer, add);
+        sandboxHead.setAlignment(Pos.CENTER_LEFT);
+
         cards.getStyleClass().add("cluster-cards");
-        ScrollPane scroll = new ScrollPane(cards);
+        VBox content = new VBox(16, sandboxHead, cards, connections);
+        content.getStyleClass().add("clusters-content");
+        ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Styles.FLAT);
         root.setCenter(scroll);
+    }
+
+    private void addSandboxCluster() {
+        AddSandboxDialog dialog = new AddSandboxDialog();
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.showAndWait().ifPresent(request -> model.addSandboxCluster(request.name(), request.brokers(), request.dataDir()));
     }
 
     private void rebuildCards() {
@@ -85,10 +113,14 @@ public final class ClustersPage implements Page {
         stop.setId("cluster-stop-" + cluster.name());
         stop.setDisable(!model.canStop(cluster));
         stop.setOnAction(e -> model.stop(cluster));
+        Button restart = new Button("Restart", new FontIcon(Feather.ROTATE_CW));
+        restart.setId("cluster-restart-" + cluster.name());
+        restart.setDisable(!model.canRestart(cluster));
+        restart.setOnAction(e -> model.restart(cluster));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(12, name, state, spacer, start, stop);
+        HBox head = new HBox(12, name, state, spacer, start, stop, restart);
         head.setAlignment(Pos.CENTER_LEFT);
 
         VBox card = new VBox(10, head);

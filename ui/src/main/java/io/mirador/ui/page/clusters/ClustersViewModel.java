@@ -1,25 +1,61 @@
 package io.mirador.ui.page.clusters;
 
+import java.nio.file.Path;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
 import io.mirador.broker.ClusterState;
+import io.mirador.cluster.ClusterConnection;
+import io.mirador.cluster.connect.ClientProperties;
+import io.mirador.cluster.connect.ConnectionResult;
 import io.mirador.ui.service.ClusterInfo;
+import io.mirador.ui.service.ConnectionEntry;
+import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.SandboxService;
+import io.mirador.ui.task.Messages;
+import io.mirador.ui.task.TaskExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import javafx.collections.transformation.FilteredList;
 
 /**
- * State and commands of the Clusters page. Lives on the UI thread: everything it exposes changes there,
- * because {@link SandboxService} re-posts cluster events through the task executor.
+ * State and commands of the Clusters page: the sandbox clusters (start, stop, restart, add) and the saved
+ * connections to other clusters (add, import, edit, test, delete). Lives on the UI thread: everything it
+ * exposes changes there, because {@link SandboxService} and {@link Connections} re-post their changes through
+ * the task executor.
  */
 public final class ClustersViewModel {
 
     private final SandboxService sandbox;
+    private final Connections connections;
+    private final TaskExecutor executor;
+    private final Function<ClusterConnection, ConnectionResult> tester;
+    private final Predicate<String> confirm;
     private final StringBinding summary;
+    private final FilteredList<ConnectionEntry> external;
+    private final ObservableMap<String, String> testResults = FXCollections.observableHashMap();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
 
-    public ClustersViewModel(SandboxService sandbox) {
+    /**
+     * @param tester  blocking connection test, run on a worker thread
+     * @param confirm asks the user a yes/no question (the text is the question); true means go ahead
+     */
+    public ClustersViewModel(SandboxService sandbox, Connections connections, TaskExecutor executor,
+                             Function<ClusterConnection, ConnectionResult> tester, Predicate<String> confirm) {
         this.sandbox = sandbox;
+        this.connections = connections;
+        this.executor = executor;
+        this.tester = tester;
+        this.confirm = confirm;
         ObservableList<ClusterInfo> clusters = sandbox.clusters();
-        this.summary = Bindings.createStringBinding(() -> summaryOf(clusters), clusters);
+        this.summary = Bindings.createStringBinding(() -> summaryOf(clusters, connections.entries()), clusters,
+                connections.entries());
+        this.external = new FilteredList<>(connections.entries(), e -> !e.sandbox());
     }
 
     /** One immutable entry per sandbox cluster; an entry is replaced whenever its cluster changes state. */
@@ -27,7 +63,22 @@ public final class ClustersViewModel {
         return sandbox.clusters();
     }
 
-    /** E.g. "1 of 2 clusters running", or why there is nothing to show. */
+    /** The saved connections to clusters outside the sandbox, by name. */
+    public ObservableList<ConnectionEntry> connections() {
+        return external;
+    }
+
+    /** The last "Test" answer per saved connection name. */
+    public ObservableMap<String, String> testResults() {
+        return testResults;
+    }
+
+    /** The last failed action's one-line reason; empty after a success. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** E.g. "1 of 2 sandbox clusters running · 3 connections", or why there is nothing to show. */
     public StringBinding summaryProperty() {
         return summary;
     }
@@ -40,6 +91,10 @@ public final class ClustersViewModel {
         return SandboxService.canStop(cluster);
     }
 
+    public boolean canRestart(ClusterInfo cluster) {
+        return SandboxService.canRestart(cluster);
+    }
+
     public void start(ClusterInfo cluster) {
         if (canStart(cluster)) {
             sandbox.start(cluster.name());
@@ -50,6 +105,95 @@ public final class ClustersViewModel {
         if (canStop(cluster)) {
             sandbox.stop(cluster.name());
         }
+    }
+
+    public void restart(ClusterInfo cluster) {
+        if (canRestart(cluster)) {
+            sandbox.restart(cluster.name());
+        }
+    }
+
+    /** Adds and starts a sandbox cluster; {@code dataDir} null for temporary data. */
+    public void addSandboxCluster(String name, int brokers, Path dataDir) {
+        problem.set("");
+        sandbox.add(name.trim(), brokers, dataDir, this::failed);
+    }
+
+    /** An empty form for a new connection. */
+    public ConnectionForm newForm() {
+        return new ConnectionForm(executor, tester);
+    }
+
+    /** A form filled with a saved connection, to edit it. */
+    public ConnectionForm editForm(ConnectionEntry entry) {
+        ConnectionForm form = newForm();
+        form.load(entry.connection());
+        return form;
+    }
+
+    /** Reads a Kafka client properties file off the UI thread, then hands a filled form to {@code then}. */
+    public void importFile(Path file, java.util.function.Consumer<ConnectionForm> then) {
+        problem.set("");
+        executor.submit("Importing " + file.getFileName(), () -> ClientProperties.fromPropertiesFile(file), imported -> {
+            ConnectionForm form = newForm();
+            form.load(imported);
+            then.accept(form);
+        }, this::failed);
+    }
+
+    /**
+     * Saves the form as a connection, replacing {@code previousName} (null for a new one); {@code onSaved} runs
+     * once it is stored. Returns why it cannot be saved, or empty when saving started.
+     */
+    public String save(ConnectionForm form, String previousName, Runnable onSaved) {
+        ClusterConnection connection;
+        try {
+            connection = form.toConnection();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        String why = connections.checkName(connection, previousName);
+        if (!why.isEmpty()) {
+            return why;
+        }
+        problem.set("");
+        connections.save(connection, previousName, failure -> {
+            if (failure == null) {
+                testResults.remove(connection.name());
+                onSaved.run();
+            } else {
+                failed(failure);
+            }
+        });
+        return "";
+    }
+
+    /** Tests a saved connection; the answer lands in {@link #testResults()}. */
+    public void test(ConnectionEntry entry) {
+        testResults.put(entry.name(), "Testing…");
+        executor.submit("Testing connection " + entry.name(), () -> tester.apply(entry.connection()),
+                result -> testResults.put(entry.name(), (result.ok() ? "✓ " : "✗ ") + result.reason()
+                        + " (" + result.elapsed().toMillis() + " ms)"),
+                failure -> testResults.put(entry.name(), "✗ " + Messages.oneLine(failure)));
+    }
+
+    /** Forgets a saved connection after the user confirms. */
+    public void delete(ConnectionEntry entry) {
+        if (!confirm.test("Delete the connection " + entry.name() + "? Its settings and saved credentials are removed.")) {
+            return;
+        }
+        problem.set("");
+        connections.delete(entry.name(), failure -> {
+            if (failure != null) {
+                failed(failure);
+            } else {
+                testResults.remove(entry.name());
+            }
+        });
+    }
+
+    private void failed(Throwable failure) {
+        problem.set(Messages.oneLine(failure));
     }
 
     public static String stateText(ClusterState state) {
@@ -67,11 +211,22 @@ public final class ClustersViewModel {
         return cluster.clusterId() == null ? "–" : "node " + cluster.controllerId();
     }
 
-    private static String summaryOf(ObservableList<ClusterInfo> clusters) {
+    /** How a connection authenticates, in a few words, e.g. "SASL_SSL · SCRAM-SHA-512 as alice". Never a secret. */
+    public static String securityText(ClusterConnection connection) {
+        String protocol = connection.properties().getOrDefault("security.protocol", "PLAINTEXT");
+        String mechanism = connection.properties().get("sasl.mechanism");
+        return mechanism == null ? protocol : protocol + " · " + mechanism;
+    }
+
+    private static String summaryOf(ObservableList<ClusterInfo> clusters, ObservableList<ConnectionEntry> entries) {
+        long saved = entries.stream().filter(e -> !e.sandbox()).count();
+        String connectionsText = saved == 0 ? "no saved connections"
+                : saved + (saved == 1 ? " saved connection" : " saved connections");
         if (clusters.isEmpty()) {
-            return "No sandbox clusters: Mirador was started without a sandbox.";
+            return "No sandbox clusters: Mirador was started without a sandbox · " + connectionsText;
         }
         long running = clusters.stream().filter(ClusterInfo::running).count();
-        return running + " of " + clusters.size() + (clusters.size() == 1 ? " cluster" : " clusters") + " running";
+        return running + " of " + clusters.size() + (clusters.size() == 1 ? " sandbox cluster" : " sandbox clusters")
+                + " running · " + connectionsText;
     }
 }
