@@ -24,11 +24,23 @@ public final class TopicListing {
 
     /** Every topic, sorted by name. Partitions without a leader count no records. */
     public static List<TopicSummary> list(ClusterClient client, boolean includeInternal) {
-        return list(client, includeInternal, AdminCalls.BATCH);
+        return listWithOffsets(client, includeInternal, AdminCalls.BATCH).topics();
     }
 
     /** As {@link #list(ClusterClient, boolean)} with {@code batch} topics per round; tests use small batches. */
     static List<TopicSummary> list(ClusterClient client, boolean includeInternal, int batch) {
+        return listWithOffsets(client, includeInternal, batch).topics();
+    }
+
+    /**
+     * As {@link #list(ClusterClient, boolean)}, also returning the latest offsets read on the way: the same
+     * round trips, and two such listings give in-rates through {@link TopicRates#rates}.
+     */
+    public static TopicList listWithOffsets(ClusterClient client, boolean includeInternal) {
+        return listWithOffsets(client, includeInternal, AdminCalls.BATCH);
+    }
+
+    static TopicList listWithOffsets(ClusterClient client, boolean includeInternal, int batch) {
         List<String> names = new ArrayList<>(TopicDescriptions.names(client, includeInternal));
         List<TopicDescription> described = new ArrayList<>(names.size());
         Map<TopicPartition, PartitionOffsets.Range> ranges = new HashMap<>();
@@ -37,6 +49,11 @@ public final class TopicListing {
             described.addAll(descriptions.values());
             ranges.putAll(PartitionOffsets.ranges(client, PartitionOffsets.withLeader(descriptions.values())));
         }
+        // Taken once all offsets are in: with several batches the offsets span a few round trips, which is
+        // noise next to the seconds between two listings.
+        long offsetsReadAt = System.nanoTime();
+        Map<TopicPartition, Long> latest = new HashMap<>();
+        ranges.forEach((tp, range) -> latest.put(tp, range.latest()));
         Map<TopicPartition, Long> sizes = ReplicaSizes.ofLeaders(client, leaders(described));
 
         List<TopicSummary> topics = new ArrayList<>(described.size());
@@ -52,7 +69,7 @@ public final class TopicListing {
             int rf = d.partitions().isEmpty() ? 0 : d.partitions().get(0).replicas().size();
             topics.add(new TopicSummary(d.name(), d.partitions().size(), rf, records, bytes, d.isInternal()));
         }
-        return topics;
+        return new TopicList(topics, new TopicRates.Snapshot(offsetsReadAt, latest));
     }
 
     static Map<TopicPartition, Integer> leaders(List<TopicDescription> descriptions) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.mirador.broker.EmbeddedKafkaCluster;
@@ -11,6 +12,7 @@ import io.mirador.cluster.ClusterClient;
 import io.mirador.cluster.testing.SharedKafka;
 import io.mirador.cluster.TopicSummary;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Tag;
@@ -80,6 +82,23 @@ class TopicListingTest {
         assertThat(snapshot.latestOffsets()).hasSize(partitions);
         assertThat(snapshot.latestOffsets().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(7);
         assertThat(TopicDescriptions.of(client, names)).hasSize(TOPICS);
+    }
+
+    @Test
+    void listingKeepsTheLatestOffsetsItReadSoTwoListingsGiveInRates() {
+        // Other tests of this class count the records, so this one only reads.
+        TopicList before = TopicListing.listWithOffsets(client, false, 64);
+        int partitions = before.topics().stream().mapToInt(TopicSummary::partitions).sum();
+        assertThat(before.topics()).containsExactlyElementsOf(TopicListing.list(client, false));
+        assertThat(before.latestOffsets().latestOffsets()).hasSize(partitions)
+                .containsEntry(new TopicPartition(name(7), 0), 3L)
+                .containsEntry(new TopicPartition(name(299), 1), 4L);
+
+        TopicList after = TopicListing.listWithOffsets(client, false);
+
+        assertThat(after.latestOffsets().takenAtNanos()).isGreaterThan(before.latestOffsets().takenAtNanos());
+        Map<String, Double> rates = TopicRates.rates(before.latestOffsets(), after.latestOffsets());
+        assertThat(rates).hasSize(TOPICS).containsEntry(name(7), 0.0);
     }
 
     @Test

@@ -1,39 +1,43 @@
 package io.mirador.ui.page.topics;
 
-import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import atlantafx.base.theme.Styles;
-import io.mirador.cluster.TopicSummary;
 import io.mirador.ui.page.Page;
-import io.mirador.ui.util.Formats;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Topics of one cluster in a sortable table, with a name filter and the internal-topics switch. */
+/**
+ * Topics of one cluster in a sortable table with a text or regex filter, write actions in a second toolbar
+ * (disabled on read-only clusters), and the open topic's detail below the table.
+ */
 public final class TopicsPage implements Page {
 
     private final TopicsViewModel model;
     private final BorderPane root = new BorderPane();
+    private TopicDetailPane detailPane;
 
     public TopicsPage(TopicsViewModel model) {
         this.model = model;
@@ -43,6 +47,11 @@ public final class TopicsPage implements Page {
     @Override
     public Node view() {
         return root;
+    }
+
+    /** The detail pane, so other features can add tabs to it. */
+    public TopicDetailPane detailPane() {
+        return detailPane;
     }
 
     @Override
@@ -63,46 +72,24 @@ public final class TopicsPage implements Page {
         Label title = new Label("Topics");
         title.getStyleClass().add(Styles.TITLE_2);
 
-        ComboBox<String> cluster = new ComboBox<>(model.clusterNames());
-        cluster.setId("topics-cluster");
-        cluster.setPromptText("Cluster");
-        cluster.valueProperty().bindBidirectional(model.selectedClusterProperty());
-
-        TextField filter = new TextField();
-        filter.setId("topics-filter");
-        filter.setPromptText("Filter by name");
-        filter.textProperty().bindBidirectional(model.filterProperty());
-        HBox.setHgrow(filter, Priority.ALWAYS);
-        filter.setMaxWidth(360);
-
-        CheckBox internal = new CheckBox("Show internal");
-        internal.setId("topics-internal");
-        internal.selectedProperty().bindBidirectional(model.showInternalProperty());
-
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(model.loadingProperty());
-
-        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
-        refresh.setId("topics-refresh");
-        refresh.setOnAction(e -> model.refresh());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.SOMETIMES);
-        HBox toolbar = new HBox(12, cluster, filter, internal, spacer, busy, refresh);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.getStyleClass().add("topics-toolbar");
-
-        Label problem = new Label();
-        problem.setId("topics-problem");
-        problem.setWrapText(true);
-        problem.getStyleClass().add(Styles.WARNING);
+        Label problem = messageLabel("topics-problem", Styles.WARNING);
         problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        Label filterProblem = messageLabel("topics-filter-problem", Styles.DANGER);
+        filterProblem.textProperty().bind(model.filterProblemProperty());
+        Label notice = messageLabel("topics-notice", Styles.SUCCESS);
+        notice.textProperty().bind(model.commands().noticeProperty());
+        model.commands().noticeIsErrorProperty().addListener((obs, old, error) -> {
+            notice.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
+            notice.getStyleClass().add(error ? Styles.DANGER : Styles.SUCCESS);
+        });
 
-        root.setTop(new VBox(12, title, toolbar, problem));
-        root.setCenter(table());
+        root.setTop(new VBox(12, title, filterBar(), actionBar(), problem, filterProblem, notice));
+
+        detailPane = new TopicDetailPane(model);
+        SplitPane split = new SplitPane(new TopicsTable(model).view(), detailPane.view());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        root.setCenter(split);
 
         Label status = new Label();
         status.setId("topics-status");
@@ -111,68 +98,108 @@ public final class TopicsPage implements Page {
         root.setBottom(status);
     }
 
-    private TableView<TopicSummary> table() {
-        TableView<TopicSummary> table = new TableView<>();
-        table.setId("topics-table");
-        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
-        SortedList<TopicSummary> sorted = new SortedList<>(model.visibleTopics());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No topics"));
+    private HBox filterBar() {
+        ComboBox<String> cluster = new ComboBox<>(model.clusterNames());
+        cluster.setId("topics-cluster");
+        cluster.setPromptText("Cluster");
+        cluster.valueProperty().bindBidirectional(model.selectedClusterProperty());
 
-        TableColumn<TopicSummary, String> name = column("Name", TopicSummary::name);
-        name.setPrefWidth(320);
-        name.setCellFactory(col -> new TableCell<>() {
-            {
-                setContentDisplay(ContentDisplay.RIGHT);
-                setGraphicTextGap(8);
-            }
+        TextField filter = new TextField();
+        filter.setId("topics-filter");
+        filter.promptTextProperty().bind(Bindings.when(model.regexProperty())
+                .then("Filter by regular expression").otherwise("Filter by name"));
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        filter.setMaxWidth(360);
 
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                TopicSummary row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty ? null : item);
-                setGraphic(row != null && row.internal() ? internalBadge() : null);
+        ToggleButton regex = new ToggleButton(".*");
+        regex.setId("topics-regex");
+        regex.setTooltip(new Tooltip("Treat the filter as a regular expression"));
+        regex.selectedProperty().bindBidirectional(model.regexProperty());
+
+        CheckBox internal = new CheckBox("Show internal");
+        internal.setId("topics-internal");
+        internal.selectedProperty().bindBidirectional(model.showInternalProperty());
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(model.loadingProperty().or(model.commands().busyProperty()));
+
+        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("topics-refresh");
+        refresh.setOnAction(e -> model.refresh());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.SOMETIMES);
+        HBox bar = new HBox(12, cluster, filter, regex, internal, spacer, busy, refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("topics-toolbar");
+        return bar;
+    }
+
+    private HBox actionBar() {
+        Button create = action("topics-create", "Create topic…", Feather.PLUS, model.writableProperty());
+        create.setOnAction(e -> {
+            CreateTopicForm form = model.newCreateForm();
+            if (confirmed(new CreateTopicDialog(window(), form))) {
+                model.commands().create(form);
             }
         });
-        TableColumn<TopicSummary, Integer> partitions = column("Partitions", TopicSummary::partitions);
-        TableColumn<TopicSummary, Integer> rf = column("Replication factor", TopicSummary::replicationFactor);
-        TableColumn<TopicSummary, Long> records = column("Records", TopicSummary::records);
-        records.setCellFactory(col -> formatted(Formats::count));
-        TableColumn<TopicSummary, Long> size = column("Size", TopicSummary::sizeBytes);
-        size.setCellFactory(col -> formatted(Formats::bytes));
-        for (TableColumn<TopicSummary, ?> numeric : List.of(partitions, rf, records, size)) {
-            numeric.getStyleClass().add("numeric");
-            numeric.setPrefWidth(120);
-        }
-        rf.setPrefWidth(150);
-        table.getColumns().setAll(List.of(name, partitions, rf, records, size));
-        table.getSortOrder().add(name);
-        return table;
+        Button delete = action("topics-delete", "Delete…", Feather.TRASH_2, model.canChangeSelectedProperty());
+        delete.getStyleClass().add(Styles.DANGER);
+        delete.setOnAction(e -> open(model.newDeleteForm(), f -> new DeleteTopicDialog(window(), f),
+                model.commands()::delete));
+        Button partitions = action("topics-add-partitions", "Add partitions…", Feather.COLUMNS,
+                model.canChangeSelectedProperty());
+        partitions.setOnAction(e -> open(model.newAddPartitionsForm(), f -> new AddPartitionsDialog(window(), f),
+                model.commands()::addPartitions));
+        Button purge = action("topics-purge", "Purge…", Feather.SCISSORS, model.canChangeSelectedProperty());
+        purge.setOnAction(e -> open(model.newPurgeForm(), f -> new PurgeDialog(window(), f),
+                model.commands()::purge));
+
+        Label readOnly = new Label("Read-only: changes are disabled for this cluster");
+        readOnly.setId("topics-read-only");
+        readOnly.getStyleClass().add(Styles.TEXT_MUTED);
+        readOnly.visibleProperty().bind(model.writableProperty().not().and(model.problemProperty().isEmpty()));
+        readOnly.managedProperty().bind(readOnly.visibleProperty());
+
+        HBox bar = new HBox(8, create, delete, partitions, purge, readOnly);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("topics-actions");
+        return bar;
     }
 
-    private static <T> TableColumn<TopicSummary, T> column(String title, Function<TopicSummary, T> value) {
-        TableColumn<TopicSummary, T> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
+    private static Button action(String id, String text, Feather icon, BooleanExpression enabled) {
+        Button button = new Button(text, new FontIcon(icon));
+        button.setId(id);
+        button.disableProperty().bind(enabled.not());
+        return button;
     }
 
-    /** Cells that show a formatted number but keep the raw value, so sorting stays numeric. */
-    private static TableCell<TopicSummary, Long> formatted(Function<Long, String> format) {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(Long item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : format.apply(item));
+    private static <F> void open(Optional<F> form, Function<F, FormDialog> dialog, Consumer<F> command) {
+        form.ifPresent(f -> {
+            if (confirmed(dialog.apply(f))) {
+                command.accept(f);
             }
-        };
+        });
     }
 
-    private static Node internalBadge() {
-        Label badge = new Label("internal");
-        badge.getStyleClass().add("internal-badge");
-        return badge;
+    /** Shows the dialog and waits (a nested event loop: the page keeps refreshing meanwhile). */
+    private static boolean confirmed(FormDialog dialog) {
+        return dialog.showAndWait().orElse(false);
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private static Label messageLabel(String id, String style) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.getStyleClass().add(style);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
     }
 }

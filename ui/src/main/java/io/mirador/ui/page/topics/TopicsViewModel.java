@@ -1,22 +1,31 @@
 package io.mirador.ui.page.topics;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import io.mirador.cluster.TopicSummary;
+import io.mirador.cluster.topic.ConfigValue;
+import io.mirador.cluster.topic.TopicDetail;
+import io.mirador.cluster.topic.TopicList;
 import io.mirador.ui.page.ClusterPoller;
 import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.TopicSource;
 import io.mirador.ui.task.TaskExecutor;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -26,28 +35,47 @@ import javafx.collections.transformation.FilteredList;
 /**
  * State and commands of the Topics page. UI thread only: loads run through the {@link TaskExecutor}, whose
  * callbacks come back on the UI thread, and each load replaces the whole list at once. Cluster choice,
- * polling and load bookkeeping are the shared {@link ClusterPoller}'s; this class only keeps the topics.
+ * polling and load bookkeeping are the shared {@link ClusterPoller}'s; the open topic is {@link TopicDetailModel}'s
+ * and write actions are {@link TopicCommands}'; this class keeps the list, its filter and in-rates.
  *
  * <p>Topics are always fetched with internal ones included and filtered here, so "Show internal" and the
- * filter box react instantly without another round trip to the cluster.
+ * filter box react instantly without another round trip to the cluster. In-rates come from the latest offsets of
+ * two consecutive loads, so they cost no request of their own and are unknown until the second load.
  */
 public final class TopicsViewModel {
 
     public static final Duration AUTO_REFRESH = Duration.ofSeconds(5);
 
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final BooleanProperty regex = new SimpleBooleanProperty(this, "regex", false);
     private final BooleanProperty showInternal = new SimpleBooleanProperty(this, "showInternal", false);
+    private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper(this, "filterProblem", "");
     private final ObservableList<TopicSummary> topics = FXCollections.observableArrayList();
     private final ObservableList<TopicSummary> topicsView = FXCollections.unmodifiableObservableList(topics);
     private final FilteredList<TopicSummary> visibleTopics = new FilteredList<>(topics);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ClusterPoller<List<TopicSummary>> poller;
+    private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(this, "writable", false);
+    private final ObjectProperty<String> selectedTopic = new SimpleObjectProperty<>(this, "selectedTopic");
+    private final BooleanBinding canChangeSelected;
+    private final InRates inRates = new InRates();
+    /** Replaced before the list on each load, so cells redrawn by the list change read the new rates. */
+    private Map<String, Double> rates = Map.of();
+    private TopicFilter namesFilter = TopicFilter.ALL;
+
+    private final ClusterPoller<TopicList> poller;
+    private final TopicDetailModel detail;
+    private final TopicCommands commands;
 
     public TopicsViewModel(Connections connections, TopicSource source, TaskExecutor executor) {
-        poller = new ClusterPoller<List<TopicSummary>>(this, connections, executor, AUTO_REFRESH,
-                "Loading topics of", "Could not load topics", source::topics, this::loaded, topics::clear)
-                .onChanged(this::updateStatus);
+        poller = new ClusterPoller<TopicList>(this, connections, executor, AUTO_REFRESH,
+                "Loading topics of", "Could not load topics", source::listing, this::loaded, this::clear)
+                .onChanged(this::clusterStateChanged);
+        detail = new TopicDetailModel(source, executor, poller::selectedCluster, poller::isSelectedRunning);
+        commands = new TopicCommands(source, executor, poller::selectedCluster, writable.getReadOnlyProperty(),
+                this::afterWrite);
+        canChangeSelected = writable.getReadOnlyProperty().and(selectedTopic.isNotNull());
         filter.addListener((obs, old, now) -> applyFilter());
+        regex.addListener((obs, old, now) -> applyFilter());
         showInternal.addListener((obs, old, now) -> applyFilter());
         poller.start();
         applyFilter();
@@ -65,6 +93,16 @@ public final class TopicsViewModel {
         return filter;
     }
 
+    /** Whether the filter text is a regular expression (found anywhere in the name, ignoring case). */
+    public BooleanProperty regexProperty() {
+        return regex;
+    }
+
+    /** Why the filter cannot be used (a bad regex), in one line; empty when it is fine. */
+    public ReadOnlyStringProperty filterProblemProperty() {
+        return filterProblem.getReadOnlyProperty();
+    }
+
     public BooleanProperty showInternalProperty() {
         return showInternal;
     }
@@ -77,6 +115,34 @@ public final class TopicsViewModel {
     /** Every topic of the last load, internal ones included. */
     public ObservableList<TopicSummary> allTopics() {
         return topicsView;
+    }
+
+    /** Records per second written to {@code topic} between the last two loads; null when not known yet. */
+    public Double inRate(String topic) {
+        return rates.get(topic);
+    }
+
+    /** False when the selected cluster is read-only, not available or none is selected: writes are disabled. */
+    public ReadOnlyBooleanProperty writableProperty() {
+        return writable.getReadOnlyProperty();
+    }
+
+    /** The topic the toolbar's actions apply to (the table's selection); null for none. */
+    public ObjectProperty<String> selectedTopicProperty() {
+        return selectedTopic;
+    }
+
+    /** True when delete, add partitions and purge can act: a writable cluster and a selected topic. */
+    public BooleanBinding canChangeSelectedProperty() {
+        return canChangeSelected;
+    }
+
+    public TopicDetailModel detail() {
+        return detail;
+    }
+
+    public TopicCommands commands() {
+        return commands;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -95,6 +161,10 @@ public final class TopicsViewModel {
 
     /** Page shown: load now and every {@link #AUTO_REFRESH}; page hidden: stop polling the cluster. */
     public void setActive(boolean active) {
+        if (!active) {
+            // Rates shown after a long pause would be averages over it, not what flows now.
+            inRates.reset();
+        }
         poller.setActive(active);
     }
 
@@ -107,18 +177,85 @@ public final class TopicsViewModel {
         poller.refresh();
     }
 
+    /** Opens the detail pane on {@code topic}. */
+    public void openDetail(String topic) {
+        detail.open(topic);
+    }
+
+    public CreateTopicForm newCreateForm() {
+        return new CreateTopicForm(topics.stream().map(TopicSummary::name).collect(Collectors.toSet()));
+    }
+
+    /** A form for the selected topic; empty when none is selected. */
+    public Optional<DeleteTopicForm> newDeleteForm() {
+        return selected().map(t -> new DeleteTopicForm(t.name()));
+    }
+
+    public Optional<AddPartitionsForm> newAddPartitionsForm() {
+        return selected().map(t -> new AddPartitionsForm(t.name(), t.partitions()));
+    }
+
+    /** Offers the open detail's offsets when it shows the selected topic. */
+    public Optional<PurgeForm> newPurgeForm() {
+        return selected().map(t -> {
+            TopicDetail shown = detail.detailProperty().get();
+            boolean same = shown != null && shown.name().equals(t.name());
+            return new PurgeForm(t.name(), same ? shown.partitions() : List.of(), t.partitions());
+        });
+    }
+
+    /** A form to edit {@code config} of the open topic; empty when none is open. */
+    public Optional<ConfigEditForm> newConfigEditForm(ConfigValue config) {
+        return Optional.ofNullable(detail.topicProperty().get()).map(t -> new ConfigEditForm(t, config));
+    }
+
+    private Optional<TopicSummary> selected() {
+        String name = selectedTopic.get();
+        return name == null ? Optional.empty()
+                : topics.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
     /** A load of the still selected cluster succeeded (UI thread). */
-    private void loaded(List<TopicSummary> result) {
-        topics.setAll(result);
+    private void loaded(TopicList result) {
+        rates = new HashMap<>(inRates.next(result.latestOffsets()));
+        topics.setAll(result.topics());
+        Set<String> names = result.topics().stream().map(TopicSummary::name).collect(Collectors.toSet());
+        if (selectedTopic.get() != null && !names.contains(selectedTopic.get())) {
+            selectedTopic.set(null);
+        }
+        detail.topicsReloaded(names);
+        updateStatus();
+    }
+
+    /** Another cluster was chosen or the selected one stopped. */
+    private void clear() {
+        topics.clear();
+        rates = Map.of();
+        inRates.reset();
+        selectedTopic.set(null);
+        detail.close();
+    }
+
+    /** The list reload also reloads the open topic ({@link TopicDetailModel#topicsReloaded}), so once is enough. */
+    private void afterWrite() {
+        poller.refresh();
+    }
+
+    private void clusterStateChanged() {
+        writable.set(poller.selectedCluster() != null && poller.isSelectedRunning() && !poller.isSelectedReadOnly());
         updateStatus();
     }
 
     private void applyFilter() {
-        String text = Objects.requireNonNullElse(filter.get(), "").trim().toLowerCase(Locale.ROOT);
+        TopicFilter next = TopicFilter.of(filter.get(), regex.get());
+        filterProblem.set(next.problem());
+        if (next.valid()) {
+            namesFilter = next;
+        }
+        // A bad pattern keeps the last good one, so the table does not flicker while a regex is being typed.
+        Predicate<String> names = namesFilter.matches();
         boolean internal = showInternal.get();
-        Predicate<TopicSummary> predicate = t -> (internal || !t.internal())
-                && (text.isEmpty() || t.name().toLowerCase(Locale.ROOT).contains(text));
-        visibleTopics.setPredicate(predicate);
+        visibleTopics.setPredicate(t -> (internal || !t.internal()) && names.test(t.name()));
         updateStatus();
     }
 

@@ -2,20 +2,22 @@ package io.mirador.ui.page.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.mirador.broker.ClusterState;
-import io.mirador.cluster.ClusterException;
+import io.mirador.cluster.ClusterConnection;
 import io.mirador.cluster.TopicSummary;
+import io.mirador.cluster.topic.ConfigValue;
+import io.mirador.cluster.topic.PartitionDetail;
+import io.mirador.cluster.topic.TopicDetail;
 import io.mirador.ui.service.ConnectionStore;
 import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.SandboxService;
-import io.mirador.ui.service.TopicSource;
 import io.mirador.ui.task.DirectTaskExecutor;
 import io.mirador.ui.testing.FakeSandbox;
+import org.apache.kafka.clients.admin.ConfigEntry.ConfigSource;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +31,11 @@ class TopicsViewModelTest {
 
     private final DirectTaskExecutor executor = new DirectTaskExecutor();
     private final FakeSandbox backend = new FakeSandbox("local-a", "local-b");
-    private final Map<String, List<TopicSummary>> topicsByCluster = new HashMap<>();
-    private final List<String> requests = new ArrayList<>();
-    private final TopicSource source = cluster -> {
-        requests.add(cluster);
-        List<TopicSummary> topics = topicsByCluster.get(cluster);
-        if (topics == null) {
-            throw new ClusterException("cluster " + cluster + " did not answer", null);
-        }
-        return topics;
-    };
+    private final FakeTopicSource source = new FakeTopicSource();
+    private final Map<String, List<TopicSummary>> topicsByCluster = source.topicsByCluster;
+    private final List<String> requests = source.requests;
     private SandboxService sandbox;
+    private Connections connections;
     private TopicsViewModel model;
 
     @BeforeEach
@@ -49,7 +45,8 @@ class TopicsViewModelTest {
         sandbox = new SandboxService(backend, executor);
         backend.cluster(0).set(ClusterState.RUNNING);
         backend.cluster(1).set(ClusterState.RUNNING);
-        model = new TopicsViewModel(new Connections(sandbox, ConnectionStore.inMemory(), executor), source, executor);
+        connections = new Connections(sandbox, ConnectionStore.inMemory(), executor);
+        model = new TopicsViewModel(connections, source, executor);
     }
 
     private List<String> visibleNames() {
@@ -205,5 +202,167 @@ class TopicsViewModelTest {
         assertThat(requests).containsExactly("local-a");
         assertThat(model.problemProperty().get()).isEmpty();
         assertThat(model.allTopics()).hasSize(4);
+    }
+
+    @Test
+    void regexFilterMatchesAnywhereIgnoringCase() {
+        model.setActive(true);
+        model.regexProperty().set(true);
+
+        model.filterProperty().set("^orders(-dlq)?$");
+        assertThat(visibleNames()).containsExactly("orders", "orders-dlq");
+
+        model.filterProperty().set("MENTS$");
+        assertThat(visibleNames()).containsExactly("Payments");
+        assertThat(model.filterProblemProperty().get()).isEmpty();
+
+        model.regexProperty().set(false);
+        assertThat(visibleNames()).as("'MENTS$' as plain text matches nothing").isEmpty();
+    }
+
+    @Test
+    void aBadRegexSaysWhyInOneLineAndKeepsTheLastGoodFilter() {
+        model.setActive(true);
+        model.regexProperty().set(true);
+        model.filterProperty().set("orders");
+
+        model.filterProperty().set("orders(");
+
+        assertThat(model.filterProblemProperty().get()).startsWith("Invalid regex: Unclosed group").doesNotContain("\n");
+        assertThat(visibleNames()).containsExactly("orders", "orders-dlq");
+
+        model.filterProperty().set("orders(-dlq)");
+        assertThat(model.filterProblemProperty().get()).isEmpty();
+        assertThat(visibleNames()).containsExactly("orders-dlq");
+
+        model.regexProperty().set(false);
+        model.filterProperty().set("(");
+        assertThat(model.filterProblemProperty().get()).as("plain text has no syntax").isEmpty();
+    }
+
+    @Test
+    void inRateComesFromTheLatestOffsetsOfTwoConsecutiveLoads() {
+        source.latestOffsets.put(new TopicPartition("orders", 0), 100L);
+        source.latestOffsets.put(new TopicPartition("orders", 1), 50L);
+        source.latestOffsets.put(new TopicPartition("Payments", 0), 7L);
+        model.setActive(true);
+        assertThat(model.inRate("orders")).as("unknown after one load").isNull();
+
+        source.clockNanos += 2_000_000_000L;
+        source.latestOffsets.put(new TopicPartition("orders", 0), 130L);
+        source.latestOffsets.put(new TopicPartition("orders", 1), 60L);
+        executor.tick();
+
+        assertThat(model.inRate("orders")).isEqualTo(20.0);
+        assertThat(model.inRate("Payments")).isEqualTo(0.0);
+        assertThat(model.inRate("orders-dlq")).as("no offsets, no rate").isNull();
+        assertThat(requests).as("rates cost no extra request").hasSize(2);
+        assertThat(source.detailRequests).isEmpty();
+    }
+
+    @Test
+    void inRatesStartOverOnAnotherCluster() {
+        source.latestOffsets.put(new TopicPartition("orders", 0), 100L);
+        model.setActive(true);
+        source.clockNanos += 1_000_000_000L;
+        source.latestOffsets.put(new TopicPartition("orders", 0), 110L);
+        executor.tick();
+        assertThat(model.inRate("orders")).isEqualTo(10.0);
+
+        model.selectedClusterProperty().set("local-b");
+        model.selectedClusterProperty().set("local-a");
+
+        assertThat(model.inRate("orders")).isNull();
+    }
+
+    @Test
+    void writesAreEnabledOnlyOnAWritableRunningCluster() {
+        model.setActive(true);
+        assertThat(model.writableProperty().get()).isTrue();
+        assertThat(model.canChangeSelectedProperty().get()).as("no topic selected").isFalse();
+        model.selectedTopicProperty().set("orders");
+        assertThat(model.canChangeSelectedProperty().get()).isTrue();
+
+        backend.cluster(0).set(ClusterState.STOPPED);
+
+        assertThat(model.writableProperty().get()).isFalse();
+        assertThat(model.canChangeSelectedProperty().get()).isFalse();
+    }
+
+    @Test
+    void aReadOnlyConnectionDisablesEveryWriteAndCommandsRefuseIt() {
+        topicsByCluster.put("prod", List.of(ORDERS));
+        connections.save(new ClusterConnection("prod", "prod-1:9092").withSetting(ClusterConnection.READ_ONLY, "true"),
+                null, failure -> assertThat(failure).isNull());
+        model.setActive(true);
+
+        model.selectedClusterProperty().set("prod");
+
+        assertThat(requests).as("reads still work").contains("prod");
+        assertThat(visibleNames()).containsExactly("orders");
+        assertThat(model.writableProperty().get()).isFalse();
+        model.selectedTopicProperty().set("orders");
+        assertThat(model.canChangeSelectedProperty().get()).isFalse();
+
+        CreateTopicForm create = model.newCreateForm();
+        create.nameProperty().set("new-topic");
+        model.commands().create(create);
+        DeleteTopicForm delete = model.newDeleteForm().orElseThrow();
+        delete.confirmationProperty().set("orders");
+        model.commands().delete(delete);
+        model.commands().purge(model.newPurgeForm().orElseThrow());
+
+        assertThat(source.writes).isEmpty();
+        assertThat(model.commands().noticeIsErrorProperty().get()).isTrue();
+        assertThat(model.commands().noticeProperty().get()).contains("prod is read-only");
+
+        model.selectedClusterProperty().set("local-a");
+        assertThat(model.writableProperty().get()).isTrue();
+    }
+
+    @Test
+    void enterOnATopicOpensItsPartitionsConfigsAndReaders() {
+        source.details.put("orders", detail("orders", "billing"));
+        source.configs.put("orders", List.of(config("retention.ms", "3600000", ConfigSource.DYNAMIC_TOPIC_CONFIG)));
+        model.setActive(true);
+        assertThat(model.detail().titleProperty().get()).isEqualTo(TopicDetailModel.HINT);
+
+        model.openDetail("orders");
+
+        assertThat(source.detailRequests).containsExactly("local-a/orders");
+        assertThat(model.detail().partitions()).hasSize(2);
+        assertThat(model.detail().configs()).extracting(ConfigValue::name).containsExactly("retention.ms");
+        assertThat(model.detail().groups()).containsExactly("billing");
+        assertThat(model.detail().titleProperty().get())
+                .isEqualTo("orders · 2 partitions · replication 1 · 15 records · 300 B · 1 consumer group");
+
+        executor.tick();
+        assertThat(source.detailRequests).as("a refresh reloads the open topic").hasSize(2);
+
+        topicsByCluster.put("local-a", List.of(PAYMENTS));
+        executor.tick();
+        assertThat(model.detail().topicProperty().get()).as("deleted elsewhere: closed").isNull();
+        assertThat(model.detail().partitions()).isEmpty();
+    }
+
+    @Test
+    void aDetailThatCannotLoadSaysWhyInOneLine() {
+        model.setActive(true);
+
+        model.openDetail("orders");
+
+        assertThat(model.detail().problemProperty().get())
+                .isEqualTo("Could not load topic orders: cannot describe topic orders: it does not exist");
+        assertThat(model.detail().loadingProperty().get()).isFalse();
+    }
+
+    static TopicDetail detail(String topic, String... groups) {
+        return new TopicDetail(topic, "id", false, List.of(
+                new PartitionDetail(0, 0, List.of(0), List.of(0), 0, 10, 200),
+                new PartitionDetail(1, 0, List.of(0), List.of(0), 5, 10, 100)), List.of(groups));
+    }
+
+    static ConfigValue config(String name, String value, ConfigSource source) {
+        return new ConfigValue(name, value, source == ConfigSource.DEFAULT_CONFIG, false, false, source, "Docs of " + name);
     }
 }

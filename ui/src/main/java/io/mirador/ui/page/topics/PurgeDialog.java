@@ -1,0 +1,57 @@
+package io.mirador.ui.page.topics;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** Deletes all records of a topic, or those before an offset in chosen partitions. */
+final class PurgeDialog extends FormDialog {
+
+    PurgeDialog(Window owner, PurgeForm form) {
+        super(owner, "purge-topic", "Purge topic " + form.topic(), "Purge", form, content(form));
+        danger();
+    }
+
+    private static VBox content(PurgeForm form) {
+        Label text = new Label("Deleted records are gone for every consumer; offsets keep counting from where they were.");
+        text.setWrapText(true);
+        ToggleGroup mode = new ToggleGroup();
+        RadioButton all = new RadioButton("Every record of every partition");
+        all.setId("purge-all");
+        RadioButton some = new RadioButton("Records before an offset, per partition (blank: leave the partition alone)");
+        some.setId("purge-some");
+        all.setToggleGroup(mode);
+        some.setToggleGroup(mode);
+        all.setSelected(form.allProperty().get());
+        some.setSelected(!form.allProperty().get());
+        mode.selectedToggleProperty().addListener((obs, old, now) -> form.allProperty().set(now == all));
+
+        TableView<PurgeForm.Row> rows = Tables.table("purge-partitions", "No partitions");
+        rows.setItems(form.rows());
+        rows.setEditable(true);
+        rows.setPrefHeight(220);
+        rows.disableProperty().bind(form.allProperty());
+        TableColumn<PurgeForm.Row, Integer> partition = Tables.numeric("Partition", PurgeForm.Row::partition, 90);
+        TableColumn<PurgeForm.Row, Long> earliest = Tables.numeric("Earliest", r -> known(r.earliest()), 110);
+        TableColumn<PurgeForm.Row, Long> latest = Tables.numeric("Latest", r -> known(r.latest()), 110);
+        earliest.setCellFactory(col -> Tables.formatted(String::valueOf));
+        latest.setCellFactory(col -> Tables.formatted(String::valueOf));
+        TableColumn<PurgeForm.Row, String> before = new TableColumn<>("Delete before offset");
+        before.setCellValueFactory(cell -> cell.getValue().beforeProperty());
+        before.setCellFactory(TextFieldTableCell.forTableColumn());
+        before.setEditable(true);
+        rows.getColumns().setAll(java.util.List.of(partition, earliest, latest, before));
+        VBox box = new VBox(8, text, all, some, rows);
+        box.setPrefWidth(520);
+        return box;
+    }
+
+    private static Long known(long offset) {
+        return offset < 0 ? null : offset;
+    }
+}
