@@ -5,7 +5,9 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -33,7 +35,6 @@ final class PurgeDialog extends FormDialog {
 
         TableView<PurgeForm.Row> rows = Tables.table("purge-partitions", "No partitions");
         rows.setItems(form.rows());
-        rows.setEditable(true);
         rows.setPrefHeight(220);
         rows.disableProperty().bind(form.allProperty());
         TableColumn<PurgeForm.Row, Integer> partition = Tables.numeric("Partition", PurgeForm.Row::partition, 90);
@@ -43,12 +44,42 @@ final class PurgeDialog extends FormDialog {
         latest.setCellFactory(col -> Tables.formatted(String::valueOf));
         TableColumn<PurgeForm.Row, String> before = new TableColumn<>("Delete before offset");
         before.setCellValueFactory(cell -> cell.getValue().beforeProperty());
-        before.setCellFactory(TextFieldTableCell.forTableColumn());
-        before.setEditable(true);
+        before.setCellFactory(col -> new OffsetCell());
         rows.getColumns().setAll(java.util.List.of(partition, earliest, latest, before));
         VBox box = new VBox(8, text, all, some, rows);
         box.setPrefWidth(520);
         return box;
+    }
+
+    /**
+     * A text field bound straight to its row's offset: TableView's own edit cells drop what was typed unless Enter
+     * is pressed, and a purge must not run with other offsets than the ones on screen.
+     */
+    private static final class OffsetCell extends TableCell<PurgeForm.Row, String> {
+        private final TextField field = new TextField();
+        private StringProperty bound;
+
+        OffsetCell() {
+            field.setPromptText("leave alone");
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                field.textProperty().unbindBidirectional(bound);
+                bound = null;
+            }
+            int index = getIndex();
+            if (empty || index < 0 || index >= getTableView().getItems().size()) {
+                setGraphic(null);
+                return;
+            }
+            bound = getTableView().getItems().get(index).beforeProperty();
+            field.textProperty().bindBidirectional(bound);
+            field.setId("purge-before-" + getTableView().getItems().get(index).partition());
+            setGraphic(field);
+        }
     }
 
     private static Long known(long offset) {

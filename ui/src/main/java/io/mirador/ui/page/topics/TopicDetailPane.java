@@ -54,7 +54,10 @@ public final class TopicDetailPane {
         return root;
     }
 
-    /** Adds a tab after the built-in ones; it stays whatever topic is open, so it should follow {@link #model()}. */
+    /**
+     * Adds a tab after the built-in ones. Tabs stay when another topic is opened, so an added tab should follow
+     * {@code model().detail().topicProperty()}; like the built-in ones it is disabled while no topic is open.
+     */
     public void addTab(Tab tab) {
         tab.setClosable(false);
         tabs.getTabs().add(tab);

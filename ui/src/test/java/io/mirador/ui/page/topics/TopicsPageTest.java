@@ -1,0 +1,186 @@
+package io.mirador.ui.page.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import io.mirador.broker.Sandbox;
+import io.mirador.broker.SandboxSpec;
+import io.mirador.cluster.TopicSummary;
+import io.mirador.cluster.topic.ConfigValue;
+import io.mirador.cluster.topic.PartitionDetail;
+import io.mirador.ui.service.ClusterClients;
+import io.mirador.ui.service.ConnectionStore;
+import io.mirador.ui.service.Connections;
+import io.mirador.ui.service.KafkaTopicSource;
+import io.mirador.ui.service.SandboxBackend;
+import io.mirador.ui.service.SandboxService;
+import io.mirador.ui.task.FxTaskExecutor;
+import io.mirador.ui.task.TaskMonitor;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real Topics page in a headless stage, on a real one-broker sandbox cluster started once for the class.
+ * Everything is done through the page's controls; the cluster is then checked with a plain Admin client.
+ * Controls are read on the FX thread ({@link #fx}); waits are Awaitility polls, never sleeps.
+ */
+@Tag("integration")
+class TopicsPageTest {
+
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Duration UI = Duration.ofSeconds(30);
+
+    private static Sandbox sandbox;
+    private static FxTaskExecutor executor;
+    private static SandboxService sandboxService;
+    private static ClusterClients clients;
+    private static TopicsViewModel model;
+    private static TopicsPage page;
+    private static Admin admin;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void startClusterAndShowPage() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        sandbox = new Sandbox(new SandboxSpec(List.of("local-a"), 1, null, 0, false, 0));
+        executor = new FxTaskExecutor(new TaskMonitor());
+        // The services and the view-model belong to the UI thread, like in the app.
+        fx(() -> {
+            sandboxService = new SandboxService(SandboxBackend.of(sandbox), executor);
+            Connections connections = new Connections(sandboxService, ConnectionStore.inMemory(), executor);
+            clients = new ClusterClients(connections);
+            model = new TopicsViewModel(connections, new KafkaTopicSource(clients), executor);
+            page = new TopicsPage(model);
+            return null;
+        });
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new Scene((Parent) page.view(), 1100, 760));
+            stage.show();
+        });
+        fx(() -> {
+            page.shown();
+            sandboxService.startAll();
+            return null;
+        });
+        await().atMost(STARTUP).until(() -> fx(() -> model.writableProperty().get()));
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                sandboxService.bootstrapServers("local-a").orElseThrow()));
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (page != null) {
+            fx(() -> {
+                page.hidden();
+                return null;
+            });
+        }
+        if (admin != null) {
+            admin.close();
+        }
+        if (clients != null) {
+            clients.close();
+        }
+        if (sandboxService != null) {
+            sandboxService.shutdownNow();
+        }
+        if (executor != null) {
+            executor.close();
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void createsATopicThroughTheDialogThenDeletesItByTypingItsName() throws Exception {
+        String topic = "ui-created";
+
+        robot.clickOn("#topics-create");
+        await().atMost(UI).until(() -> present("#create-topic-name"));
+        assertThat(fx(() -> robot.lookup("#create-topic-ok").query().isDisabled())).as("no name yet").isTrue();
+        robot.clickOn("#create-topic-name").write(topic);
+        robot.clickOn("#create-topic-partitions").write("3");
+        robot.clickOn("#create-topic-replication").write("1");
+        robot.clickOn("#create-topic-config-key-0").write("retention.ms");
+        robot.clickOn("#create-topic-config-value-0").write("3600000");
+        assertThat(fx(() -> robot.lookup("#create-topic-ok").query().isDisabled())).isFalse();
+        robot.clickOn("#create-topic-ok");
+
+        await().atMost(UI).until(() -> row(topic) != null);
+        assertThat(row(topic).partitions()).isEqualTo(3);
+        assertThat(row(topic).replicationFactor()).isEqualTo(1);
+        assertThat(fx(() -> model.commands().noticeProperty().get())).isEqualTo("Created topic " + topic + ".");
+        TopicDescription described = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                .get(topic);
+        assertThat(described.partitions()).hasSize(3);
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+        assertThat(config.get("retention.ms").value()).isEqualTo("3600000");
+
+        // Double-click opens the detail: partitions and the override just set.
+        robot.doubleClickOn(cell(topic));
+        await().atMost(UI).until(() -> fx(() -> List.copyOf(model.detail().partitions())).size() == 3);
+        assertThat(fx(() -> model.detail().partitions().stream().map(PartitionDetail::leader).toList()))
+                .containsOnly(0);
+        assertThat(fx(() -> model.detail().configs().stream()
+                .filter(c -> c.name().equals("retention.ms")).findFirst().map(ConfigValue::isOverride)))
+                .contains(true);
+
+        robot.clickOn(cell(topic));
+        await().atMost(UI).until(() -> !fx(() -> robot.lookup("#topics-delete").query().isDisabled()));
+        robot.clickOn("#topics-delete");
+        await().atMost(UI).until(() -> present("#delete-topic-confirmation"));
+        robot.clickOn("#delete-topic-confirmation").write(topic.substring(0, topic.length() - 1));
+        assertThat(fx(() -> robot.lookup("#delete-topic-ok").query().isDisabled())).as("name not complete").isTrue();
+        robot.write(topic.substring(topic.length() - 1));
+        assertThat(fx(() -> robot.lookup("#delete-topic-ok").query().isDisabled())).isFalse();
+        robot.clickOn("#delete-topic-ok");
+
+        await().atMost(UI).until(() -> row(topic) == null);
+        assertThat(fx(() -> model.commands().noticeProperty().get())).isEqualTo("Deleted topic " + topic + ".");
+        await().atMost(UI).until(() -> !admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic));
+        assertThat(fx(() -> model.detail().topicProperty().get())).as("the detail of a deleted topic closes").isNull();
+    }
+
+    private boolean present(String query) throws Exception {
+        return fx(() -> robot.lookup(query).tryQuery().isPresent());
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<TopicSummary> table() {
+        return robot.lookup("#topics-table").queryAs(TableView.class);
+    }
+
+    private TopicSummary row(String topic) throws Exception {
+        return fx(() -> table().getItems().stream().filter(t -> t.name().equals(topic)).findFirst().orElse(null));
+    }
+
+    private Node cell(String text) throws Exception {
+        return fx(() -> robot.lookup("#topics-table .table-cell")
+                .match((TableCell<?, ?> c) -> text.equals(c.getText())).query());
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+}
