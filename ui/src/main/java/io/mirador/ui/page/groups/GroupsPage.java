@@ -1,15 +1,10 @@
 package io.mirador.ui.page.groups;
 
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.function.Function;
 
 import atlantafx.base.theme.Styles;
 import io.mirador.cluster.group.GroupSummary;
-import io.mirador.cluster.group.PartitionLag;
 import io.mirador.ui.page.Page;
-import io.mirador.ui.util.Formats;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
@@ -20,7 +15,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -32,7 +26,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Consumer groups of one cluster with their lag; the selected group's partitions below. */
+/**
+ * Consumer groups of one cluster with their lag and a filter; below, the selected group's partitions, members
+ * and write actions ({@link GroupDetailView}). FX thread only.
+ */
 public final class GroupsPage implements Page {
 
     private final GroupsViewModel model;
@@ -104,18 +101,9 @@ public final class GroupsPage implements Page {
 
         root.setTop(new VBox(12, title, toolbar, problem));
 
-        Label detailTitle = new Label();
-        detailTitle.setId("group-detail-title");
-        detailTitle.getStyleClass().add(Styles.TITLE_4);
-        detailTitle.textProperty().bind(model.detailTitleProperty());
-        TableView<PartitionLag> partitions = partitionsTable();
-        VBox.setVgrow(partitions, Priority.ALWAYS);
-        VBox detail = new VBox(8, detailTitle, partitions);
-        detail.getStyleClass().add("group-detail");
-
-        SplitPane split = new SplitPane(groupsTable(), detail);
+        SplitPane split = new SplitPane(groupsTable(), new GroupDetailView(model).view());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.5);
         root.setCenter(split);
 
         Label status = new Label();
@@ -126,28 +114,20 @@ public final class GroupsPage implements Page {
     }
 
     private TableView<GroupSummary> groupsTable() {
-        TableView<GroupSummary> table = new TableView<>();
+        TableView<GroupSummary> table = GroupTables.table("groups-table", "No consumer groups");
         groupsTable = table;
-        table.setId("groups-table");
-        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
         SortedList<GroupSummary> sorted = new SortedList<>(model.visibleGroups());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No consumer groups"));
 
-        TableColumn<GroupSummary, String> id = column("Group", GroupSummary::groupId);
+        TableColumn<GroupSummary, String> id = GroupTables.column("Group", GroupSummary::groupId);
         id.setPrefWidth(280);
-        TableColumn<GroupSummary, String> state = column("State", g -> GroupsViewModel.title(g.state()));
+        TableColumn<GroupSummary, String> state = GroupTables.column("State", g -> GroupsViewModel.title(g.state()));
         state.setPrefWidth(110);
-        TableColumn<GroupSummary, Integer> members = column("Members", GroupSummary::members);
-        TableColumn<GroupSummary, Long> lag = column("Total lag", GroupSummary::totalLag);
-        lag.setCellFactory(col -> formatted(Formats::count));
-        for (TableColumn<GroupSummary, ?> numeric : List.of(members, lag)) {
-            numeric.getStyleClass().add("numeric");
-            numeric.setPrefWidth(110);
-        }
-        TableColumn<GroupSummary, String> topics = column("Topics", g -> String.join(", ", g.topics()));
+        TableColumn<GroupSummary, Integer> members = GroupTables.column("Members", GroupSummary::members);
+        GroupTables.numeric(members);
+        TableColumn<GroupSummary, Long> lag = GroupTables.offsetColumn("Total lag", GroupSummary::totalLag);
+        TableColumn<GroupSummary, String> topics = GroupTables.column("Topics", g -> String.join(", ", g.topics()));
         topics.setPrefWidth(260);
         table.getColumns().setAll(List.of(id, state, members, lag, topics));
         table.getSortOrder().add(id);
@@ -172,58 +152,11 @@ public final class GroupsPage implements Page {
             if (row == null) {
                 groupsTable.getSelectionModel().clearSelection();
             } else if (groupsTable.getSelectionModel().getSelectedItem() != row) {
-                groupsTable.getSelectionModel().select(row);
+                // Multiple selection (for copying rows) would otherwise add the row to a stale selection.
+                groupsTable.getSelectionModel().clearAndSelect(groupsTable.getItems().indexOf(row));
             }
         } finally {
             syncing = false;
         }
-    }
-
-    private TableView<PartitionLag> partitionsTable() {
-        TableView<PartitionLag> table = new TableView<>(model.partitions());
-        table.setId("group-partitions");
-        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No partitions"));
-
-        TableColumn<PartitionLag, String> topic = column("Topic", PartitionLag::topic);
-        topic.setPrefWidth(240);
-        TableColumn<PartitionLag, Integer> partition = column("Partition", PartitionLag::partition);
-        TableColumn<PartitionLag, Long> committed = column("Committed offset", p -> boxed(p.committed()));
-        TableColumn<PartitionLag, Long> end = column("End offset", p -> boxed(p.end()));
-        TableColumn<PartitionLag, Long> lag = column("Lag", p -> boxed(p.lag()));
-        for (TableColumn<PartitionLag, Long> offset : List.of(committed, end, lag)) {
-            offset.setCellFactory(col -> formatted(Formats::count));
-        }
-        for (TableColumn<PartitionLag, ?> numeric : List.of(partition, committed, end, lag)) {
-            numeric.getStyleClass().add("numeric");
-            numeric.setPrefWidth(120);
-        }
-        TableColumn<PartitionLag, String> member = column("Assigned member",
-                p -> p.assignedMember() == null ? "" : p.assignedMember());
-        member.setPrefWidth(260);
-        table.getColumns().setAll(List.of(topic, partition, committed, end, lag, member));
-        return table;
-    }
-
-    private static Long boxed(OptionalLong value) {
-        return value.isPresent() ? value.getAsLong() : null;
-    }
-
-    private static <S, T> TableColumn<S, T> column(String title, Function<S, T> value) {
-        TableColumn<S, T> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
-    }
-
-    /** Cells that show a formatted number ("–" for none) but keep the raw value, so sorting stays numeric. */
-    private static <S> TableCell<S, Long> formatted(Function<Long, String> format) {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(Long item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item == null ? "–" : format.apply(item));
-            }
-        };
     }
 }

@@ -1,12 +1,15 @@
 package io.mirador.ui.page.groups;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import io.mirador.cluster.group.GroupDetail;
+import io.mirador.cluster.group.GroupMember;
 import io.mirador.cluster.group.GroupSummary;
 import io.mirador.cluster.group.PartitionLag;
 import io.mirador.ui.page.ClusterPoller;
@@ -17,6 +20,7 @@ import io.mirador.ui.task.Messages;
 import io.mirador.ui.task.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -36,6 +40,10 @@ import javafx.collections.transformation.FilteredList;
  * per-partition detail. Selecting a group loads its detail at once. The filter works locally. Cluster choice,
  * polling and the list load's bookkeeping are the shared {@link ClusterPoller}'s; the detail load is this class's,
  * cancelled whenever the poller cancels the list load.
+ *
+ * <p>Write actions (reset offsets, delete the group or its offsets on a topic) are {@link #actions()}'s; they are
+ * off while {@link #writableProperty()} is false (a read-only connection) and reload the list and the detail
+ * after each success.
  */
 public final class GroupsViewModel {
 
@@ -52,22 +60,39 @@ public final class GroupsViewModel {
     private final ReadOnlyObjectWrapper<GroupDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ObservableList<PartitionLag> partitions = FXCollections.observableArrayList();
     private final ObservableList<PartitionLag> partitionsView = FXCollections.unmodifiableObservableList(partitions);
+    private final ObservableList<GroupMember> members = FXCollections.observableArrayList();
+    private final ObservableList<GroupMember> membersView = FXCollections.unmodifiableObservableList(members);
+    private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(this, "writable");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper detailTitle = new ReadOnlyStringWrapper(this, "detailTitle", "");
 
     private final ClusterPoller<List<GroupSummary>> poller;
+    private final GroupActions actions;
 
     private BackgroundTask detailLoad;
     private String detailLoadKey;
 
+    /** With the app's confirmations: a modal question dialog ({@link AlertConfirm}). */
     public GroupsViewModel(Connections connections, GroupSource source, TaskExecutor executor) {
+        this(connections, source, executor, new AlertConfirm());
+    }
+
+    /**
+     * @param confirm asks the user a yes/no question before a delete (the text is the question); true means go
+     *                ahead. Called on the UI thread; tests answer it directly.
+     */
+    public GroupsViewModel(Connections connections, GroupSource source, TaskExecutor executor,
+                           Predicate<String> confirm) {
         this.source = source;
         this.executor = executor;
         poller = new ClusterPoller<List<GroupSummary>>(this, connections, executor, AUTO_REFRESH,
                 "Loading consumer groups of", "Could not load consumer groups", source::groups, this::loaded,
                 this::clear)
                 .onCancel(this::cancelDetailLoad)
-                .onChanged(this::updateStatus);
+                .onChanged(this::selectionChanged);
+        actions = new GroupActions(source, executor, confirm, ZoneId.systemDefault(), poller.selectedClusterProperty(),
+                selectedGroup, detail.getReadOnlyProperty(), writable.getReadOnlyProperty(), this::reloadAfterWrite,
+                this::reloadAfterDelete);
         filter.addListener((obs, old, now) -> applyFilter());
         selectedGroup.addListener((obs, old, now) -> groupChanged());
         poller.start();
@@ -110,6 +135,21 @@ public final class GroupsViewModel {
     /** Per-partition positions of the selected group, sorted by topic then partition. */
     public ObservableList<PartitionLag> partitions() {
         return partitionsView;
+    }
+
+    /** Members of the selected group with their client id, host and assigned partitions. */
+    public ObservableList<GroupMember> members() {
+        return membersView;
+    }
+
+    /** False when the selected cluster is a read-only connection (or none is selected): every write is off. */
+    public ReadOnlyBooleanProperty writableProperty() {
+        return writable.getReadOnlyProperty();
+    }
+
+    /** Reset offsets, delete the group, delete its offsets on a topic. */
+    public GroupActions actions() {
+        return actions;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -165,6 +205,29 @@ public final class GroupsViewModel {
         selectedGroup.set(null);
     }
 
+    /** The selected cluster or its connection changed (the poller re-evaluated it). */
+    private void selectionChanged() {
+        writable.set(!poller.isSelectedReadOnly());
+        updateStatus();
+    }
+
+    /**
+     * A write succeeded: reload the list, then (as after every list load) the detail. A detail load under way
+     * started before the write, so it is dropped. A list load under way is not restarted (the poller skips), so
+     * the list may show the old state until the next tick, but the detail load that follows it starts after the
+     * write and so shows the new state, which is what the action buttons depend on.
+     */
+    private void reloadAfterWrite() {
+        cancelDetailLoad();
+        poller.refresh();
+    }
+
+    /** The selected group is gone: unselect it rather than fail to load its detail, then reload the list. */
+    private void reloadAfterDelete() {
+        selectedGroup.set(null);
+        poller.refresh();
+    }
+
     private void loadDetail() {
         String cluster = poller.selectedCluster();
         String group = selectedGroup.get();
@@ -186,7 +249,14 @@ public final class GroupsViewModel {
             return;
         }
         detail.set(result);
-        partitions.setAll(result.partitions());
+        // Only real changes replace the rows: a replaced row loses its selection in the table, and the selected
+        // partition is what "Delete topic offsets" works on.
+        if (!partitions.equals(result.partitions())) {
+            partitions.setAll(result.partitions());
+        }
+        if (!members.equals(result.members())) {
+            members.setAll(result.members());
+        }
         updateDetailTitle();
     }
 
@@ -201,6 +271,7 @@ public final class GroupsViewModel {
         cancelDetailLoad();
         detail.set(null);
         partitions.clear();
+        members.clear();
         updateDetailTitle();
         loadDetail();
     }

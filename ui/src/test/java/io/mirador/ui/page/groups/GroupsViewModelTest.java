@@ -1,26 +1,26 @@
 package io.mirador.ui.page.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 import io.mirador.broker.ClusterState;
-import io.mirador.cluster.ClusterException;
 import io.mirador.cluster.group.GroupDetail;
+import io.mirador.cluster.group.GroupMember;
 import io.mirador.cluster.group.GroupSummary;
 import io.mirador.cluster.group.PartitionLag;
-import io.mirador.ui.service.GroupSource;
 import io.mirador.ui.service.ConnectionStore;
 import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.task.DirectTaskExecutor;
 import io.mirador.ui.testing.FakeSandbox;
+import javafx.collections.ListChangeListener;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.GroupType;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,30 +33,10 @@ class GroupsViewModelTest {
 
     private final DirectTaskExecutor executor = new DirectTaskExecutor();
     private final FakeSandbox backend = new FakeSandbox("local-a", "local-b");
-    private final Map<String, List<GroupSummary>> groupsByCluster = new HashMap<>();
-    private final Map<String, GroupDetail> details = new HashMap<>();
-    private final List<String> requests = new ArrayList<>();
-    private final GroupSource source = new GroupSource() {
-        @Override
-        public List<GroupSummary> groups(String cluster) {
-            requests.add("list " + cluster);
-            List<GroupSummary> groups = groupsByCluster.get(cluster);
-            if (groups == null) {
-                throw new ClusterException("cluster " + cluster + " did not answer", null);
-            }
-            return groups;
-        }
-
-        @Override
-        public GroupDetail group(String cluster, String groupId) {
-            requests.add("describe " + cluster + " " + groupId);
-            GroupDetail detail = details.get(cluster + "/" + groupId);
-            if (detail == null) {
-                throw new ClusterException("no consumer group named " + groupId, null);
-            }
-            return detail;
-        }
-    };
+    private final FakeGroupSource source = new FakeGroupSource();
+    private final Map<String, List<GroupSummary>> groupsByCluster = source.groupsByCluster;
+    private final Map<String, GroupDetail> details = source.details;
+    private final List<String> requests = source.requests;
     private SandboxService sandbox;
     private GroupsViewModel model;
 
@@ -71,7 +51,8 @@ class GroupsViewModelTest {
         sandbox = new SandboxService(backend, executor);
         backend.cluster(0).set(ClusterState.RUNNING);
         backend.cluster(1).set(ClusterState.RUNNING);
-        model = new GroupsViewModel(new Connections(sandbox, ConnectionStore.inMemory(), executor), source, executor);
+        model = new GroupsViewModel(new Connections(sandbox, ConnectionStore.inMemory(), executor), source, executor,
+                question -> false);
     }
 
     private static GroupSummary summary(String id, long lag, String topic) {
@@ -139,6 +120,25 @@ class GroupsViewModelTest {
     }
 
     @Test
+    void theSelectedGroupsMembersAreListedAndASandboxClusterIsWritable() {
+        details.put("local-a/orders-app", new GroupDetail("orders-app", GroupState.STABLE, GroupType.CONSUMER, "uniform",
+                0, List.of(new GroupMember("m-1", null, "orders-client", "/10.0.0.7",
+                        List.of(new TopicPartition("orders", 0), new TopicPartition("orders", 1)))),
+                List.of(lag("orders", 0, 30, 50, "m-1"), lag("orders", 1, 30, 50, "m-1"))));
+        model.setActive(true);
+
+        model.selectedGroupProperty().set("orders-app");
+
+        assertThat(model.members()).extracting(GroupMember::clientId, GroupMember::host)
+                .containsExactly(tuple("orders-client", "/10.0.0.7"));
+        assertThat(GroupDetailView.assignment(model.members().get(0).assignment())).isEqualTo("orders: 0, 1");
+        assertThat(model.writableProperty().get()).isTrue();
+
+        model.selectedGroupProperty().set(null);
+        assertThat(model.members()).isEmpty();
+    }
+
+    @Test
     void eachRefreshReloadsTheListThenTheSelectedGroupOnce() {
         model.setActive(true);
         model.selectedGroupProperty().set("orders-app");
@@ -147,6 +147,23 @@ class GroupsViewModelTest {
         executor.tick();
 
         assertThat(requests).containsExactly("list local-a", "describe local-a orders-app");
+    }
+
+    @Test
+    void aRefreshWithAnUnchangedDetailLeavesTheRowsAlone() {
+        model.setActive(true);
+        model.selectedGroupProperty().set("orders-app");
+        int[] changes = {0};
+        model.partitions().addListener((ListChangeListener<PartitionLag>) change -> changes[0]++);
+
+        executor.tick();
+        assertThat(changes[0]).isZero();
+
+        details.put("local-a/orders-app", new GroupDetail("orders-app", GroupState.STABLE, GroupType.CLASSIC, "range", 0,
+                List.of(), List.of(lag("orders", 0, 50, 50, "m-1"), lag("orders", 1, 30, 50, "m-1"))));
+        executor.tick();
+        assertThat(changes[0]).isEqualTo(1);
+        assertThat(model.partitions().get(0).lag()).hasValue(0);
     }
 
     @Test
