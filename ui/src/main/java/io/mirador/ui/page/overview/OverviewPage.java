@@ -7,10 +7,13 @@ import java.util.function.ToIntFunction;
 import atlantafx.base.theme.Styles;
 import io.mirador.cluster.broker.BrokerSummary;
 import io.mirador.cluster.broker.ClusterSummary;
+import io.mirador.ui.control.HistoryChart;
 import io.mirador.ui.page.Page;
 import io.mirador.ui.util.Formats;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -20,6 +23,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -29,7 +33,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Read-only summary of one cluster: id, version, cluster-wide counts and its brokers. */
+/**
+ * Read-only summary of one cluster: id, version, cluster-wide counts, total in and out rates, the in-rate over
+ * the last hour, day or week, and its brokers.
+ */
 public final class OverviewPage implements Page {
 
     private static final String NONE = "–";
@@ -100,10 +107,26 @@ public final class OverviewPage implements Page {
                 count("overview-partitions", "Partitions", ClusterSummary::partitions, false),
                 count("overview-under-replicated", "Under-replicated", ClusterSummary::underReplicatedPartitions,
                         true),
-                count("overview-offline", "Offline", ClusterSummary::offlinePartitions, true));
+                count("overview-offline", "Offline", ClusterSummary::offlinePartitions, true),
+                rate("overview-in-rate", "In (all topics)", model.inRateProperty()),
+                rate("overview-out-rate", "Out (committed by groups)", model.outRateProperty()));
         figures.getStyleClass().add("overview-figures");
 
         root.setTop(new VBox(12, title, toolbar, problem, figures));
+
+        ToggleButton utc = new ToggleButton("UTC");
+        utc.setId("overview-utc");
+        utc.getStyleClass().add(Styles.SMALL);
+        utc.setFocusTraversable(false);
+        utc.selectedProperty().bindBidirectional(model.utcProperty());
+        HistoryChart chart = new HistoryChart(model.inRateChart(), model.timeZone(), "Records in per second",
+                v -> OverviewViewModel.rate(v).replace(" rec/s", ""));
+        chart.setId("overview-in-chart");
+        HBox.setHgrow(chart, Priority.ALWAYS);
+        HBox chartRow = new HBox(8, chart, utc);
+        chartRow.setAlignment(Pos.TOP_RIGHT);
+        chartRow.getStyleClass().add("overview-chart-box");
+        chartRow.setPadding(new Insets(12, 0, 0, 0));
 
         Label brokersTitle = new Label("Brokers");
         brokersTitle.getStyleClass().add(Styles.TITLE_4);
@@ -111,7 +134,20 @@ public final class OverviewPage implements Page {
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox brokers = new VBox(8, brokersTitle, table);
         brokers.getStyleClass().add("overview-brokers-box");
-        root.setCenter(brokers);
+        root.setCenter(new VBox(chartRow, brokers));
+        VBox.setVgrow(brokers, Priority.ALWAYS);
+    }
+
+    private Node rate(String id, String caption, ReadOnlyObjectProperty<Double> value) {
+        Label number = new Label();
+        number.setId(id);
+        number.getStyleClass().addAll(Styles.TITLE_3, "figure-value");
+        number.textProperty().bind(value.map(OverviewViewModel::rate).orElse(NONE));
+        Label name = new Label(caption);
+        name.getStyleClass().addAll(Styles.TEXT_MUTED, "figure-caption");
+        VBox tile = new VBox(2, name, number);
+        tile.getStyleClass().add("figure");
+        return tile;
     }
 
     private Node count(String id, String caption, ToIntFunction<ClusterSummary> value, boolean alertAboveZero) {
