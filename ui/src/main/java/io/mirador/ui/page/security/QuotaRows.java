@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.mirador.cluster.acl.ClientQuota;
+import io.mirador.cluster.acl.QuotaAdmin;
 import io.mirador.cluster.acl.QuotaEntity;
 
 /** Applies a saved quota change to the shown rows, so the table shows it before the next poll. */
@@ -33,6 +34,17 @@ final class QuotaRows {
         } else {
             rows.add(new ClientQuota(entity, next));
         }
+    }
+
+    /** A short column title for a quota key; unknown keys keep their Kafka name. */
+    static String title(String key) {
+        return switch (key) {
+            case QuotaAdmin.PRODUCER_BYTE_RATE -> "Produce rate";
+            case QuotaAdmin.CONSUMER_BYTE_RATE -> "Fetch rate";
+            case QuotaAdmin.REQUEST_PERCENTAGE -> "Request time";
+            case QuotaAdmin.CONTROLLER_MUTATION_RATE -> "Mutations/s";
+            default -> key;
+        };
     }
 
     /** A limit for people: byte rates in bytes per second, percentages with a sign, others as numbers. */

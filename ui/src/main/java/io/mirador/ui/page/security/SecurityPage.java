@@ -89,6 +89,7 @@ public final class SecurityPage implements Page {
 
         Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
         refresh.setId("security-refresh");
+        refresh.getStyleClass().add("page-refresh");
         refresh.setOnAction(e -> model.refresh());
 
         Region spacer = new Region();
@@ -125,6 +126,7 @@ public final class SecurityPage implements Page {
 
         TextField filter = new TextField();
         filter.setId("security-acl-filter");
+        filter.getStyleClass().add("page-search");
         filter.setPromptText("Filter by principal, resource, operation…");
         filter.setPrefWidth(320);
         filter.textProperty().bindBidirectional(model.aclFilterProperty());
@@ -254,7 +256,8 @@ public final class SecurityPage implements Page {
         columns.add(column("User", q -> orAny(q.entity().user()), 160));
         columns.add(column("Client id", q -> orAny(q.entity().clientId()), 160));
         for (String key : QuotaDraft.KEYS) {
-            TableColumn<ClientQuota, String> limit = column(key, q -> QuotaRows.limit(key, q.limits().get(key)), 150);
+            TableColumn<ClientQuota, String> limit = column(QuotaRows.title(key),
+                    q -> QuotaRows.limit(key, q.limits().get(key)), 130);
             limit.getStyleClass().add("numeric");
             columns.add(limit);
         }
