@@ -7,6 +7,12 @@ import java.util.function.Supplier;
 import io.mirador.cluster.connect.ConnectionTester;
 import io.mirador.ui.control.Confirm;
 import io.mirador.ui.page.Page;
+import io.mirador.ui.page.brokers.BrokersPage;
+import io.mirador.ui.page.brokers.BrokersViewModel;
+import io.mirador.ui.page.security.SecurityPage;
+import io.mirador.ui.page.security.SecurityViewModel;
+import io.mirador.ui.service.KafkaBrokerSource;
+import io.mirador.ui.service.KafkaSecuritySource;
 import io.mirador.ui.page.clusters.ClustersPage;
 import io.mirador.ui.page.clusters.ClustersViewModel;
 import io.mirador.ui.page.groups.GroupsPage;
@@ -63,7 +69,11 @@ public final class MiradorApplication extends Application {
                 PageId.TOPICS, () -> new TopicsPage(
                         new TopicsViewModel(context.connections(), context.topics(), context.executor())),
                 PageId.GROUPS, () -> new GroupsPage(
-                        new GroupsViewModel(context.connections(), context.groups(), context.executor())));
+                        new GroupsViewModel(context.connections(), context.groups(), context.executor(), Confirm::ask)),
+                PageId.BROKERS, () -> new BrokersPage(new BrokersViewModel(context.connections(),
+                        new KafkaBrokerSource(context.clients()), context.executor(), Confirm::ask)),
+                PageId.SECURITY, () -> new SecurityPage(new SecurityViewModel(context.connections(),
+                        new KafkaSecuritySource(context.clients()), context.executor(), Confirm::ask)));
         view = new MainView(shell, pages, context.monitor(), context.time());
         context.whenStateOpen(shell.bannerProperty()::set);
 

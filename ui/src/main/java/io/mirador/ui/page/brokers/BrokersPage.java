@@ -112,6 +112,7 @@ public final class BrokersPage implements Page {
 
         Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
         refresh.setId("brokers-refresh");
+        refresh.getStyleClass().add("page-refresh");
         refresh.setOnAction(e -> model.refresh());
 
         Region spacer = new Region();
@@ -150,6 +151,7 @@ public final class BrokersPage implements Page {
     private Node configsTab() {
         TextField filter = new TextField();
         filter.setId("broker-config-filter");
+        filter.getStyleClass().add("page-search");
         filter.setPromptText("Filter by name or value");
         filter.textProperty().bindBidirectional(model.filterProperty());
         filter.setPrefWidth(300);

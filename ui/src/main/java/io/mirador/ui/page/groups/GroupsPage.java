@@ -72,6 +72,7 @@ public final class GroupsPage implements Page {
 
         TextField filter = new TextField();
         filter.setId("groups-filter");
+        filter.getStyleClass().add("page-search");
         filter.setPromptText("Filter by group id");
         filter.textProperty().bindBidirectional(model.filterProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
@@ -83,6 +84,7 @@ public final class GroupsPage implements Page {
 
         Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
         refresh.setId("groups-refresh");
+        refresh.getStyleClass().add("page-refresh");
         refresh.setOnAction(e -> model.refresh());
 
         Region spacer = new Region();

@@ -106,6 +106,7 @@ public final class TopicsPage implements Page {
 
         TextField filter = new TextField();
         filter.setId("topics-filter");
+        filter.getStyleClass().add("page-search");
         filter.promptTextProperty().bind(Bindings.when(model.regexProperty())
                 .then("Filter by regular expression").otherwise("Filter by name"));
         filter.textProperty().bindBidirectional(model.filterProperty());
@@ -127,6 +128,7 @@ public final class TopicsPage implements Page {
 
         Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
         refresh.setId("topics-refresh");
+        refresh.getStyleClass().add("page-refresh");
         refresh.setOnAction(e -> model.refresh());
 
         Region spacer = new Region();
