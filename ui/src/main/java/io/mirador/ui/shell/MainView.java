@@ -171,6 +171,8 @@ public final class MainView extends BorderPane {
             case OVERVIEW -> Feather.ACTIVITY;
             case BROKERS -> Feather.HARD_DRIVE;
             case SECURITY -> Feather.LOCK;
+            case MESSAGES -> Feather.MAIL;
+            case MIRRORING -> Feather.SHUFFLE;
             case TOPICS -> Feather.LIST;
             case GROUPS -> Feather.USERS;
         };

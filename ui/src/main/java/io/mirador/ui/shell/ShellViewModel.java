@@ -12,8 +12,8 @@ public final class ShellViewModel {
 
     /** The pages of the navigation, in order. */
     public enum PageId {
-        CLUSTERS("Clusters"), OVERVIEW("Overview"), BROKERS("Brokers"), TOPICS("Topics"), GROUPS("Consumer groups"),
-        SECURITY("ACLs & quotas");
+        CLUSTERS("Clusters"), OVERVIEW("Overview"), BROKERS("Brokers"), TOPICS("Topics"), MESSAGES("Messages"),
+        GROUPS("Consumer groups"), SECURITY("ACLs & quotas"), MIRRORING("Mirroring");
 
         private final String title;
 
