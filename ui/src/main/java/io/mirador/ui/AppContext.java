@@ -7,7 +7,13 @@ import java.util.concurrent.CompletableFuture;
 import io.mirador.broker.Sandbox;
 import io.mirador.replicator.state.JdbcReplicationStore;
 import io.mirador.replicator.state.ReplicationStore;
+import java.util.List;
+
 import io.mirador.ui.service.ClusterClients;
+import io.mirador.ui.service.ConnectionEntry;
+import io.mirador.ui.service.history.ClusterSampler;
+import io.mirador.ui.service.history.MetricHistoryService;
+import javafx.collections.ListChangeListener;
 import io.mirador.ui.service.ConnectionStore;
 import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.GroupSource;
@@ -44,6 +50,10 @@ public final class AppContext implements AutoCloseable {
     private final TopicSource topics;
     private final GroupSource groups;
     private final OverviewSource overview;
+    private final MetricHistoryService history;
+    private final ClusterSampler sampler;
+    /** Available cluster names for the sampler's thread; rewritten on the FX thread when connections change. */
+    private volatile List<String> sampledClusters = List.of();
 
     AppContext(GuiOptions options) {
         SandboxBackend backend = options.sandbox() == null
@@ -62,6 +72,11 @@ public final class AppContext implements AutoCloseable {
         this.topics = new KafkaTopicSource(clients);
         this.groups = new KafkaGroupSource(clients);
         this.overview = new KafkaOverviewSource(clients);
+        connections.entries().addListener(
+                (ListChangeListener<ConnectionEntry>) change -> sampledClusters = availableClusters());
+        sampledClusters = availableClusters();
+        this.history = new MetricHistoryService(this::store);
+        this.sampler = new ClusterSampler(() -> sampledClusters, clients::client, this::store);
     }
 
     public TaskMonitor monitor() {
@@ -102,6 +117,20 @@ public final class AppContext implements AutoCloseable {
 
     public SandboxService sandbox() {
         return sandbox;
+    }
+
+    private List<String> availableClusters() {
+        return connections.entries().stream().filter(ConnectionEntry::available).map(ConnectionEntry::name).toList();
+    }
+
+    /** Topic in-rates, group lags and cluster rates over time, as the sampler recorded them. */
+    public MetricHistoryService history() {
+        return history;
+    }
+
+    /** Records the history; started once the window shows. */
+    public ClusterSampler sampler() {
+        return sampler;
     }
 
     /** Why the state file could not be used, or empty; known once {@link #store()} returned. */
@@ -146,6 +175,8 @@ public final class AppContext implements AutoCloseable {
     /** Stops the sandbox (if still running) and releases clients and threads. Blocks. */
     @Override
     public void close() {
+        // First: a round in progress must never use closed clients or a closed store.
+        sampler.close();
         clients.close();
         sandbox.shutdownNow();
         executor.close();

@@ -6,7 +6,11 @@ import java.util.function.Supplier;
 
 import io.mirador.cluster.connect.ConnectionTester;
 import io.mirador.ui.control.Confirm;
+import io.mirador.ui.control.HistoryChart;
+import io.mirador.ui.control.HistoryCharts;
 import io.mirador.ui.page.Page;
+import io.mirador.ui.service.history.ClusterSampler;
+import javafx.scene.control.Tab;
 import io.mirador.ui.page.brokers.BrokersPage;
 import io.mirador.ui.page.brokers.BrokersViewModel;
 import io.mirador.ui.page.security.SecurityPage;
@@ -64,12 +68,9 @@ public final class MiradorApplication extends Application {
         Map<PageId, Supplier<Page>> pages = Map.of(
                 PageId.CLUSTERS, () -> new ClustersPage(new ClustersViewModel(context.sandbox(), context.connections(),
                         context.executor(), ConnectionTester::test, Confirm::ask)),
-                PageId.OVERVIEW, () -> new OverviewPage(
-                        new OverviewViewModel(context.connections(), context.overview(), context.executor())),
-                PageId.TOPICS, () -> new TopicsPage(
-                        new TopicsViewModel(context.connections(), context.topics(), context.executor())),
-                PageId.GROUPS, () -> new GroupsPage(
-                        new GroupsViewModel(context.connections(), context.groups(), context.executor(), Confirm::ask)),
+                PageId.OVERVIEW, () -> new OverviewPage(overview()),
+                PageId.TOPICS, this::topicsPage,
+                PageId.GROUPS, this::groupsPage,
                 PageId.BROKERS, () -> new BrokersPage(new BrokersViewModel(context.connections(),
                         new KafkaBrokerSource(context.clients()), context.executor(), Confirm::ask)),
                 PageId.SECURITY, () -> new SecurityPage(new SecurityViewModel(context.connections(),
@@ -107,6 +108,46 @@ public final class MiradorApplication extends Application {
         }
         context.connections().load(failure -> { });
         context.sandbox().startAll();
+        context.sampler().start();
+    }
+
+    private OverviewViewModel overview() {
+        OverviewViewModel model = new OverviewViewModel(context.connections(), context.overview(), context.history(),
+                context.executor());
+        model.utcProperty().bindBidirectional(context.time().utcProperty());
+        return model;
+    }
+
+    /** The Topics page with an In-rate tab in its topic detail. */
+    private Page topicsPage() {
+        TopicsViewModel model = new TopicsViewModel(context.connections(), context.topics(), context.executor());
+        TopicsPage page = new TopicsPage(model);
+        Tab tab = new Tab("In-rate");
+        tab.setId("topic-in-rate-tab");
+        tab.setContent(HistoryCharts.following(context.history(), context.executor(), context.time().zoneProperty(),
+                ClusterSampler.TOPIC_IN_RATE, "Records in per second", MiradorApplication::rate,
+                model.selectedClusterProperty(), model.selectedTopicProperty(), tab.selectedProperty()));
+        page.detailPane().addTab(tab);
+        return page;
+    }
+
+    /** The Consumer groups page with the selected group's lag over time under its detail. */
+    private Page groupsPage() {
+        GroupsViewModel model = new GroupsViewModel(context.connections(), context.groups(), context.executor(),
+                Confirm::ask);
+        GroupsPage page = new GroupsPage(model);
+        HistoryChart chart = HistoryCharts.following(context.history(), context.executor(),
+                context.time().zoneProperty(), ClusterSampler.GROUP_LAG, "Lag (records)", MiradorApplication::rate,
+                model.selectedClusterProperty(), model.selectedGroupProperty(), page.view().sceneProperty().isNotNull()
+                        .and(model.selectedGroupProperty().isNotNull()));
+        chart.setId("group-lag-chart");
+        page.addBelow(chart);
+        return page;
+    }
+
+    private static String rate(double value) {
+        return value >= 10_000 ? String.format(java.util.Locale.ROOT, "%,.0f", value)
+                : String.format(java.util.Locale.ROOT, "%.1f", value);
     }
 
     /** Hides the window at once; JavaFX exits once the sandbox has stopped. FX thread. */

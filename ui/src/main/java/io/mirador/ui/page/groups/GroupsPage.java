@@ -35,6 +35,7 @@ public final class GroupsPage implements Page {
     private final GroupsViewModel model;
     private final BorderPane root = new BorderPane();
     private TableView<GroupSummary> groupsTable;
+    private final SplitPane split = new SplitPane();
     private boolean syncing;
 
     public GroupsPage(GroupsViewModel model) {
@@ -45,6 +46,12 @@ public final class GroupsPage implements Page {
     @Override
     public Node view() {
         return root;
+    }
+
+    /** Adds a pane under the group's detail, e.g. its lag over time. */
+    public void addBelow(Node node) {
+        split.getItems().add(node);
+        split.setDividerPositions(0.4, 0.75);
     }
 
     @Override
@@ -103,7 +110,7 @@ public final class GroupsPage implements Page {
 
         root.setTop(new VBox(12, title, toolbar, problem));
 
-        SplitPane split = new SplitPane(groupsTable(), new GroupDetailView(model).view());
+        split.getItems().setAll(groupsTable(), new GroupDetailView(model).view());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
         root.setCenter(split);
