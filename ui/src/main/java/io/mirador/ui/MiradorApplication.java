@@ -141,6 +141,7 @@ public final class MiradorApplication extends Application {
                 model.selectedClusterProperty(), model.selectedGroupProperty(), page.view().sceneProperty().isNotNull()
                         .and(model.selectedGroupProperty().isNotNull()));
         chart.setId("group-lag-chart");
+        chart.visibleProperty().bind(model.selectedGroupProperty().isNotNull());
         page.addBelow(chart);
         return page;
     }

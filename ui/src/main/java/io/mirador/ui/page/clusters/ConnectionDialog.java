@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -64,19 +65,15 @@ final class ConnectionDialog extends Dialog<Void> {
     }
 
     private static Node content(ConnectionForm form) {
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        int row = 0;
-        grid.addRow(row++, label("Name"), text("connection-name", form.nameProperty(), "e.g. prod-eu"));
-        grid.addRow(row++, label("Bootstrap servers"),
+        GridPane basic = grid();
+        basic.addRow(0, label("Name"), text("connection-name", form.nameProperty(), "e.g. prod-eu"));
+        basic.addRow(1, label("Bootstrap servers"),
                 text("connection-bootstrap", form.bootstrapProperty(), "host1:9092,host2:9092"));
-
         ComboBox<ConnectionForm.Protocol> protocol = new ComboBox<>();
         protocol.getItems().setAll(ConnectionForm.Protocol.values());
         protocol.setId("connection-protocol");
         protocol.valueProperty().bindBidirectional(form.protocolProperty());
-        grid.addRow(row++, label("Security protocol"), protocol);
+        basic.addRow(2, label("Security protocol"), protocol);
 
         ComboBox<ConnectionForm.Mechanism> mechanism = new ComboBox<>();
         mechanism.getItems().setAll(ConnectionForm.Mechanism.values());
@@ -93,22 +90,26 @@ final class ConnectionDialog extends Dialog<Void> {
             }
         });
         mechanism.valueProperty().bindBidirectional(form.mechanismProperty());
-        ObservableValue<Boolean> sasl = form.protocolProperty().map(ConnectionForm.Protocol::sasl);
-        ObservableValue<Boolean> tls = form.protocolProperty().map(ConnectionForm.Protocol::tls);
-        row = addRow(grid, row, "SASL mechanism", mechanism, sasl);
-        row = addRow(grid, row, "User name", text("connection-username", form.usernameProperty(), ""), sasl);
-        row = addRow(grid, row, "Password", password("connection-password", form.passwordProperty()), sasl);
-        row = addRow(grid, row, "Trust store", text("connection-truststore", form.truststoreProperty(),
-                "path to .jks or .p12 (empty: the JVM's)"), tls);
-        row = addRow(grid, row, "Trust store password", password("connection-truststore-password",
-                form.truststorePasswordProperty()), tls);
-        row = addRow(grid, row, "Key store", text("connection-keystore", form.keystoreProperty(),
-                "for mutual TLS only"), tls);
-        row = addRow(grid, row, "Key store password", password("connection-keystore-password",
-                form.keystorePasswordProperty()), tls);
-        row = addRow(grid, row, "Key password", password("connection-key-password", form.keyPasswordProperty()), tls);
+        // Hidden sections are whole grids, so that they leave no empty rows behind.
+        GridPane sasl = grid();
+        sasl.addRow(0, label("SASL mechanism"), mechanism);
+        sasl.addRow(1, label("User name"), text("connection-username", form.usernameProperty(), ""));
+        sasl.addRow(2, label("Password"), password("connection-password", form.passwordProperty()));
+        shownWhen(sasl, form.protocolProperty().map(ConnectionForm.Protocol::sasl));
 
-        grid.addRow(row++, label("Schema registry"), text("connection-registry", form.schemaRegistryUrlProperty(),
+        GridPane tls = grid();
+        tls.addRow(0, label("Trust store"), text("connection-truststore", form.truststoreProperty(),
+                "path to .jks or .p12 (empty: the JVM's)"));
+        tls.addRow(1, label("Trust store password"), password("connection-truststore-password",
+                form.truststorePasswordProperty()));
+        tls.addRow(2, label("Key store"), text("connection-keystore", form.keystoreProperty(), "for mutual TLS only"));
+        tls.addRow(3, label("Key store password"), password("connection-keystore-password",
+                form.keystorePasswordProperty()));
+        tls.addRow(4, label("Key password"), password("connection-key-password", form.keyPasswordProperty()));
+        shownWhen(tls, form.protocolProperty().map(ConnectionForm.Protocol::tls));
+
+        GridPane more = grid();
+        more.addRow(0, label("Schema registry"), text("connection-registry", form.schemaRegistryUrlProperty(),
                 "http://registry:8081 (optional)"));
         TextArea extra = new TextArea();
         extra.setId("connection-extra");
@@ -116,11 +117,11 @@ final class ConnectionDialog extends Dialog<Void> {
         extra.setPrefRowCount(3);
         extra.textProperty().bindBidirectional(form.extraPropertiesProperty());
         GridPane.setHgrow(extra, Priority.ALWAYS);
-        grid.addRow(row++, label("Extra properties"), extra);
+        more.addRow(1, label("Extra properties"), extra);
         CheckBox readOnly = new CheckBox("Read-only: disable every write action on this cluster");
         readOnly.setId("connection-read-only");
         readOnly.selectedProperty().bindBidirectional(form.readOnlyProperty());
-        grid.add(readOnly, 1, row);
+        more.add(readOnly, 1, 2);
 
         Button test = new Button("Test connection", new FontIcon(Feather.ZAP));
         test.setId("connection-test");
@@ -141,17 +142,23 @@ final class ConnectionDialog extends Dialog<Void> {
         problem.textProperty().bind(form.problemProperty());
         problem.visibleProperty().bind(Bindings.isNotEmpty(problem.textProperty()));
         problem.managedProperty().bind(problem.visibleProperty());
-        return new VBox(12, grid, new VBox(6, test, result), problem);
+        return new VBox(12, new VBox(8, basic, sasl, tls, more), new VBox(6, test, result), problem);
     }
 
-    private static int addRow(GridPane grid, int row, String label, Node field, ObservableValue<Boolean> shown) {
-        Label l = label(label);
-        grid.addRow(row, l, field);
-        for (Node node : new Node[] {l, field}) {
-            node.visibleProperty().bind(shown);
-            node.managedProperty().bind(shown);
-        }
-        return row + 1;
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints(150);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
+        return grid;
+    }
+
+    private static void shownWhen(Node node, ObservableValue<Boolean> shown) {
+        node.visibleProperty().bind(shown);
+        node.managedProperty().bind(shown);
     }
 
     private static Label label(String text) {
