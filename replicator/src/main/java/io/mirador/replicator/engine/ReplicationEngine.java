@@ -13,10 +13,18 @@ import java.util.concurrent.TimeUnit;
 import io.mirador.cluster.ClusterConnection;
 import io.mirador.replicator.route.RouteConfig;
 import io.mirador.replicator.route.RouteDefinition;
+import io.mirador.replicator.state.Checkpoint;
 import io.mirador.replicator.state.MetricSample;
 import io.mirador.replicator.state.ReplicationEvent;
 import io.mirador.replicator.state.ReplicationStore;
+import io.mirador.replicator.state.TopicMapping;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Mirador's mirroring engine: the clusters it knows, its routes and a {@link RouteRunner} for each route
@@ -218,6 +226,72 @@ public final class ReplicationEngine implements AutoCloseable {
 
     public List<MetricSample> history(String route, String metric, String scope, long fromMs, long toMs) {
         return store.samples(route, metric, scope, fromMs, toMs);
+    }
+
+    /**
+     * Source and target offsets of one source topic of a route, partition by partition, with the route's
+     * checkpoints. Asks both clusters through short-lived admin clients, deliberately off the engine's lock:
+     * a slow or unreachable cluster must not hold up route changes.
+     *
+     * @throws NotFoundException when the route is unknown, does not copy the topic (or has not discovered it
+     *                           yet), or either topic no longer exists
+     */
+    public TopicComparison compare(String route, String sourceTopic) {
+        RouteDefinition definition = requireRoute(route);
+        TopicMapping mapping = store.topicMappings(route).stream().filter(m -> m.sourceTopic().equals(sourceTopic))
+                .findFirst().orElseThrow(() -> new NotFoundException("route " + route + " does not copy topic "
+                        + sourceTopic + " (or has not discovered it yet)"));
+        ClusterConnection source = requireCluster(definition.source());
+        ClusterConnection target = requireCluster(definition.target());
+        Map<TopicPartition, long[]> sourceOffsets = offsets(source, sourceTopic);
+        Map<TopicPartition, long[]> targetOffsets = offsets(target, mapping.targetTopic());
+        Map<TopicPartition, Checkpoint> checkpoints = store.checkpoints(route);
+        int targetPartitions = targetOffsets.size();
+        List<TopicComparison.PartitionComparison> rows = new ArrayList<>();
+        for (int p = 0; p < sourceOffsets.size(); p++) {
+            long[] src = sourceOffsets.get(new TopicPartition(sourceTopic, p));
+            // As the runner maps them: one to one, or modulo when the target has fewer partitions.
+            int tp = p % targetPartitions;
+            long[] dst = targetOffsets.get(new TopicPartition(mapping.targetTopic(), tp));
+            Checkpoint cp = checkpoints.get(new TopicPartition(sourceTopic, p));
+            rows.add(new TopicComparison.PartitionComparison(p, src[0], src[1], tp, dst[0], dst[1],
+                    cp == null ? -1 : cp.sourceOffset()));
+        }
+        return new TopicComparison(route, sourceTopic, mapping.targetTopic(), rows);
+    }
+
+    /** Start and end offsets of every partition of {@code topic}; a throwaway admin client, closed before returning. */
+    private static Map<TopicPartition, long[]> offsets(ClusterConnection cluster, String topic) {
+        Map<String, Object> props = new java.util.HashMap<>(cluster.clientProperties());
+        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "mirador-compare");
+        Admin admin = Admin.create(props);
+        try {
+            TopicDescription description;
+            try {
+                description = TopicSync.await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+            } catch (ReplicationException e) {
+                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                    throw new NotFoundException("no topic " + topic + " on cluster " + cluster.name());
+                }
+                throw e;
+            }
+            Map<TopicPartition, OffsetSpec> earliest = new java.util.HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            description.partitions().forEach(info -> {
+                earliest.put(new TopicPartition(topic, info.partition()), OffsetSpec.earliest());
+                latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest());
+            });
+            Map<TopicPartition, long[]> result = new java.util.HashMap<>();
+            TopicSync.await(admin.listOffsets(earliest).all())
+                    .forEach((tp, info) -> result.computeIfAbsent(tp, k -> new long[2])[0] = info.offset());
+            TopicSync.await(admin.listOffsets(latest).all())
+                    .forEach((tp, info) -> result.computeIfAbsent(tp, k -> new long[2])[1] = info.offset());
+            return result;
+        } finally {
+            admin.close(java.time.Duration.ofSeconds(5));
+        }
     }
 
     /** Every route's metrics in Prometheus' text exposition format. */
