@@ -109,6 +109,7 @@ public final class MiradorApplication extends Application {
         context.connections().load(failure -> { });
         context.sandbox().startAll();
         context.sampler().start();
+        view.prebuildPages();
     }
 
     private OverviewViewModel overview() {

@@ -13,6 +13,7 @@ import io.mirador.ui.shell.ShellViewModel.PageId;
 import io.mirador.ui.task.TaskMonitor;
 import io.mirador.ui.util.TimeDisplay;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -61,6 +62,38 @@ public final class MainView extends BorderPane {
 
         model.pageProperty().addListener((obs, old, now) -> show(now));
         show(model.pageProperty().get());
+    }
+
+    /**
+     * Builds the pages not shown yet, one per FX turn, so that the first visit of each is as quick as the next
+     * (a page's first build pays for class loading, CSS and control skins: up to a second on a cold JVM). Meant
+     * for the moments after start-up, while the sandbox starts; a page built here stays idle until shown.
+     */
+    public void prebuildPages() {
+        java.util.Iterator<PageId> next = java.util.Arrays.stream(PageId.values())
+                .filter(id -> factories.containsKey(id) && !pages.containsKey(id)).iterator();
+        prebuildNext(next);
+    }
+
+    private void prebuildNext(java.util.Iterator<PageId> next) {
+        if (!next.hasNext()) {
+            return;
+        }
+        PageId id = next.next();
+        javafx.application.Platform.runLater(() -> {
+            Page page = pages.computeIfAbsent(id, key -> factories.get(key).get());
+            // CSS and layout of a detached page run now rather than on its first visit.
+            Node view = page.view();
+            if (view instanceof javafx.scene.Parent parent && getScene() != null && parent.getScene() == null) {
+                content.getChildren().add(0, parent);
+                parent.setVisible(false);
+                parent.applyCss();
+                parent.layout();
+                content.getChildren().remove(parent);
+                parent.setVisible(true);
+            }
+            prebuildNext(next);
+        });
     }
 
     /** The page built for {@code id}, or null while it has not been shown yet. */
