@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The Overview page: brokers sorted by id and cluster-wide counts. Counts include internal topics
  * ({@code internalTopics} of the {@code topics}), because their partitions can be under-replicated too.
- * {@code controllerId} is what DescribeCluster reports: under KRaft, brokers hide the controllers and name
- * some live broker instead, so it is not shown as "the controller".
+ * {@code controllerId} is the active KRaft controller (the metadata quorum's leader) when the cluster says,
+ * else what DescribeCluster reports.
  * A partition is offline when it has no leader, under-replicated when its ISR is smaller than its replicas.
  */
 public record ClusterSummary(String clusterId, int controllerId, List<BrokerSummary> brokers, int topics,

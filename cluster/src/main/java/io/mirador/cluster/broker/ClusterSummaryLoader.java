@@ -68,8 +68,23 @@ public final class ClusterSummaryLoader {
             brokers.add(new BrokerSummary(b.id(), b.host(), b.port(), b.rack(), led.getOrDefault(b.id(), 0),
                     hosted.getOrDefault(b.id(), 0), dirBytes.getOrDefault(b.id(), -1L)));
         }
-        return new ClusterSummary(overview.clusterId(), overview.controllerId(), brokers, topics.size(), internal,
-                partitions, underReplicated, offline, version());
+        return new ClusterSummary(overview.clusterId(), activeController(overview.controllerId()), brokers,
+                topics.size(), internal, partitions, underReplicated, offline, version());
+    }
+
+    /**
+     * The KRaft quorum's leader, i.e. the active controller. DescribeCluster's controller is a random live broker
+     * under KRaft, so it is only the fallback (ZooKeeper-era clusters, or a user not allowed to describe the
+     * quorum); -1 when neither answers.
+     */
+    private int activeController(int describeClusterController) {
+        try {
+            return AdminCalls.await(client, client.admin().describeMetadataQuorum().quorumInfo(),
+                    "describe the metadata quorum").leaderId();
+        } catch (ClusterException e) {
+            LOG.debug("No quorum leader for cluster {}: {}", client.connection().name(), e.getMessage());
+            return describeClusterController;
+        }
     }
 
     /** The Kafka version, or {@link KafkaVersion#UNKNOWN} when the cluster will not say (old or locked down). */

@@ -51,6 +51,7 @@ class ClusterSummaryLoaderTest {
         ClusterSummary summary = new ClusterSummaryLoader(client).load();
 
         assertThat(summary.clusterId()).isEqualTo(cluster.clusterId());
+        assertThat(summary.controllerId()).as("the KRaft quorum leader").isEqualTo(cluster.controllerId());
         assertThat(summary.brokers()).extracting(BrokerSummary::id).containsExactly(0, 1, 2);
         assertThat(summary.brokers()).extracting(BrokerSummary::address)
                 .containsExactlyElementsOf(cluster.brokers().stream().map(BrokerInfo::address).toList());

@@ -103,6 +103,8 @@ public final class OverviewPage implements Page {
                 figure("overview-cluster-id", "Cluster id", ClusterSummary::clusterId),
                 figure("overview-version", "Kafka version", s -> OverviewViewModel.version(s.version())),
                 count("overview-broker-count", "Brokers", s -> s.brokers().size(), false),
+                figure("overview-controller", "Active controller",
+                        s -> s.controllerId() < 0 ? "–" : "node " + s.controllerId()),
                 count("overview-topics", "Topics", ClusterSummary::topics, false),
                 count("overview-partitions", "Partitions", ClusterSummary::partitions, false),
                 count("overview-under-replicated", "Under-replicated", ClusterSummary::underReplicatedPartitions,
