@@ -62,6 +62,12 @@ final class ConnectionDialog extends Dialog<Void> {
             }
         });
         setOnHidden(e -> form.cancelTest());
+        // The SASL and TLS sections come and go with the protocol: the window must follow the content's size.
+        form.protocolProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(() -> {
+            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        }));
     }
 
     private static Node content(ConnectionForm form) {
