@@ -19,6 +19,8 @@ public record ClusterConnection(String name, String bootstrapServers, Map<String
     public static final String READ_ONLY = MIRADOR_PREFIX + "read.only";
     /** URL of a Confluent-compatible schema registry used to decode Avro and Protobuf records. */
     public static final String SCHEMA_REGISTRY_URL = MIRADOR_PREFIX + "schema.registry.url";
+    /** "true": a sandbox cluster the console registered with its mirroring engine, not a user's saved connection. */
+    public static final String SANDBOX = MIRADOR_PREFIX + "sandbox";
 
     public ClusterConnection {
         Objects.requireNonNull(name, "name");

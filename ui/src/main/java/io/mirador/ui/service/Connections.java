@@ -46,7 +46,8 @@ public final class Connections {
     public void load(Consumer<Throwable> onFailure) {
         executor.submit("Loading saved connections", store::load, loaded -> {
             external.clear();
-            loaded.forEach(c -> external.put(c.name(), c));
+            loaded.stream().filter(c -> !Boolean.parseBoolean(c.properties().get(ClusterConnection.SANDBOX)))
+                    .forEach(c -> external.put(c.name(), c));
             rebuild();
         }, onFailure);
     }
