@@ -72,7 +72,8 @@ public final class SchemaRegistryClient {
         this.base = URI.create(displayUrl + "/");
         this.authorization = basicAuth(parsed.getRawUserInfo());
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+        // No redirects: a redirect to another host would carry the Authorization header there.
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -123,8 +124,9 @@ public final class SchemaRegistryClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
+            long millis = timeout.toMillis();
             throw new RegistryException("schema registry " + displayUrl + " did not answer within "
-                    + timeout.toSeconds() + " s");
+                    + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms"));
         } catch (IOException e) {
             throw new RegistryException("schema registry " + displayUrl + " unreachable"
                     + (e.getMessage() == null ? " (" + e.getClass().getSimpleName() + ")" : ": " + e.getMessage()));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,18 @@ class AvroRegistryTest {
         assertThat(decoded.note()).startsWith("schema registry http://127.0.0.1:" + port + " unreachable")
                 .endsWith(": shown as hex").doesNotContain("\n");
         assertThat(decoded.text()).startsWith("00000000  00 00 00 00 01");
+    }
+
+    @Test
+    void registryThatNeverAnswersTimesOut() throws IOException {
+        // The kernel accepts the connection into the backlog; nobody ever reads the request.
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + silent.getLocalPort();
+            DecodeContext context = DecodeContext.withRegistry(new SchemaRegistryClient(url, Duration.ofMillis(300)));
+            Decoded decoded = Decoder.decode(AvroFixtures.wire(1, AvroFixtures.rawUser()), Format.AUTO, context, MAX);
+            assertThat(decoded.format()).isEqualTo(Format.HEX);
+            assertThat(decoded.note()).isEqualTo("schema registry " + url + " did not answer within 300 ms: shown as hex");
+        }
     }
 
     @Test
