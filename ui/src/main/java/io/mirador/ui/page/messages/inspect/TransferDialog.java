@@ -1,0 +1,100 @@
+package io.mirador.ui.page.messages.inspect;
+
+import atlantafx.base.theme.Styles;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+
+/**
+ * Base of the produce, export and import dialogs: fields, the form's problem, a progress bar and the transfer's
+ * status. The action button ({@code <id>-ok}) starts the work and keeps the dialog open, so the outcome stays
+ * readable and the user can go again; {@code <id>-stop} cancels running work; Close ({@code <id>-close}) also
+ * cancels it. FX thread only.
+ */
+abstract class TransferDialog extends Dialog<Void> {
+
+    private final Transfer transfer;
+    private final VBox body;
+
+    TransferDialog(Window owner, String id, String title, String actionText, FormModel form, Transfer transfer) {
+        this.transfer = transfer;
+        if (owner != null) {
+            initOwner(owner);
+        }
+        initModality(Modality.NONE);
+        setResizable(true);
+        setTitle(title);
+        setHeaderText(title);
+        getDialogPane().setId(id);
+        getDialogPane().getStyleClass().add("inspect-dialog");
+        getDialogPane().getStylesheets().add(TransferDialog.class.getResource("inspect.css").toExternalForm());
+
+        ButtonType action = new ButtonType(actionText, ButtonBar.ButtonData.OK_DONE);
+        ButtonType stop = new ButtonType("Cancel", ButtonBar.ButtonData.OTHER);
+        ButtonType close = new ButtonType("Close", ButtonBar.ButtonData.CANCEL_CLOSE);
+        getDialogPane().getButtonTypes().setAll(action, stop, close);
+        Button actionButton = (Button) getDialogPane().lookupButton(action);
+        actionButton.setId(id + "-ok");
+        actionButton.disableProperty().bind(form.problemProperty().isNotEmpty().or(transfer.runningProperty()));
+        actionButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            run();
+        });
+        Button stopButton = (Button) getDialogPane().lookupButton(stop);
+        stopButton.setId(id + "-stop");
+        stopButton.visibleProperty().bind(transfer.runningProperty());
+        stopButton.managedProperty().bind(stopButton.visibleProperty());
+        stopButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            transfer.cancel();
+        });
+        getDialogPane().lookupButton(close).setId(id + "-close");
+        setOnHidden(e -> transfer.cancel());
+
+        Label problem = new Label();
+        problem.setId(id + "-problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add(Styles.TEXT_MUTED);
+        problem.textProperty().bind(form.problemProperty());
+        problem.managedProperty().bind(form.problemProperty().isNotEmpty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId(id + "-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(transfer.progressProperty());
+        progress.visibleProperty().bind(transfer.runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label status = new Label();
+        status.setId(id + "-status");
+        status.setWrapText(true);
+        status.textProperty().bind(transfer.statusProperty());
+        transfer.failedProperty().addListener((obs, was, failed) -> {
+            status.getStyleClass().remove(Styles.DANGER);
+            if (failed) {
+                status.getStyleClass().add(Styles.DANGER);
+            }
+        });
+        body = new VBox(10, new VBox(), problem, progress, status);
+        body.getStyleClass().add("inspect-form");
+        getDialogPane().setContent(body);
+    }
+
+    /** Sets the fields, above the problem and status lines. */
+    final void setFields(Node fields) {
+        body.getChildren().set(0, fields);
+    }
+
+    /** The action button was pressed on a valid form. */
+    abstract void run();
+
+    Transfer transfer() {
+        return transfer;
+    }
+}
