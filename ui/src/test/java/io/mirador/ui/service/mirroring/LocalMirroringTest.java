@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.mirador.cluster.ClusterConnection;
+import io.mirador.replicator.engine.TopicComparison;
 import io.mirador.replicator.route.RouteDefinition;
 import io.mirador.replicator.state.JdbcReplicationStore;
 import io.mirador.replicator.state.ReplicationEvent;
@@ -115,6 +116,27 @@ class LocalMirroringTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> clusters.records(clusters.target, "local-resume") == 160);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> clusters.records(clusters.target, "local-resume") == 160);
+    }
+
+    @Test
+    void compareFollowsAModuloMappingOntoASmallerTarget() {
+        clusters.createTopic(clusters.source, "local-modulo", 4);
+        clusters.createTopic(clusters.target, "local-modulo", 2);
+        clusters.produce("local-modulo", 4, 0, 80);
+        MirroringScenario.registerClusters(mirroring, clusters);
+        mirroring.createRoute(RouteDefinition.of("modulo-route", "src", "dst", "local-modulo"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> clusters.records(clusters.target, "local-modulo") == 80);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            TopicComparison comparison = mirroring.compare("modulo-route", "local-modulo");
+            assertThat(comparison.partitions()).extracting(TopicComparison.PartitionComparison::targetPartition)
+                    .containsExactly(0, 1, 0, 1);
+            assertThat(comparison.partitions()).allSatisfy(p -> assertThat(p.checkpoint()).isEqualTo(20));
+            assertThat(comparison.sourceRecords()).isEqualTo(80);
+            assertThat(comparison.targetRecords()).isEqualTo(80);
+        });
+        assertThatThrownBy(() -> mirroring.compare("modulo-route", "not-copied")).isInstanceOf(MirroringException.class)
+                .hasMessageContaining("not-copied");
     }
 
     private long stops(String route) {
