@@ -1,10 +1,13 @@
 package io.mirador.ui.page.messages;
 
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import atlantafx.base.theme.Styles;
 import io.mirador.ui.page.Page;
+import io.mirador.ui.util.Formats;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -224,9 +227,9 @@ public final class MessagesPage implements Page {
 
         Label shown = new Label();
         shown.setId("messages-count");
-        shown.getStyleClass().add("muted");
-        shown.textProperty().bind(javafx.beans.binding.Bindings.size(model.records())
-                .map(n -> n.intValue() == 0 ? "" : io.mirador.ui.util.Formats.count(n.longValue()) + " shown"));
+        shown.getStyleClass().add(Styles.TEXT_MUTED);
+        shown.textProperty().bind(Bindings.size(model.records())
+                .map(n -> n.intValue() == 0 ? "" : Formats.count(n.longValue()) + " shown"));
         TextField capacity = new TextField(String.valueOf(model.tailCapacityProperty().get()));
         capacity.setId("messages-tail-capacity");
         capacity.setPrefWidth(90);
@@ -256,7 +259,7 @@ public final class MessagesPage implements Page {
     }
 
     /** Starts a read; when the filter stopped it, puts the caret on the error. */
-    private void read(java.util.function.BooleanSupplier command) {
+    private void read(BooleanSupplier command) {
         if (!command.getAsBoolean() && model.filterErrorPositionProperty().get() >= 0) {
             int position = Math.min(model.filterErrorPositionProperty().get(), filter.getLength());
             filter.requestFocus();
@@ -270,7 +273,7 @@ public final class MessagesPage implements Page {
 
     private static Node placeholderDetail(MessagesViewModel model) {
         Label label = new Label("Select a record to see it here.");
-        label.getStyleClass().add("muted");
+        label.getStyleClass().add(Styles.TEXT_MUTED);
         StackPane pane = new StackPane(label);
         pane.setId("messages-detail-placeholder");
         return pane;

@@ -1,8 +1,10 @@
 package io.mirador.ui.page.messages;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
+import io.mirador.cluster.record.ResultSpool;
 import io.mirador.cluster.record.ScanProgress;
 import io.mirador.ui.service.RecordSource;
 import io.mirador.ui.task.BackgroundTask;
@@ -63,7 +65,7 @@ final class ReadController {
         this.window = new ResultsWindow(executor);
         tailCapacity.addListener((obs, old, now) -> {
             if (session != null && session.kind() == ReadSession.Kind.TAIL) {
-                window.tail(java.util.List.of(), capacity(), MAX_WINDOW_BYTES);
+                window.tail(List.of(), capacity(), MAX_WINDOW_BYTES);
             }
         });
     }
@@ -187,7 +189,12 @@ final class ReadController {
         if (session != null) {
             session.cancel();
             if (session.spool() != null) {
-                session.spool().close();
+                // On a worker: closing waits for an append the cancelled read may still be in the middle of.
+                ResultSpool spool = session.spool();
+                executor.submit("Deleting search results", () -> {
+                    spool.close();
+                    return null;
+                }, done -> { }, failure -> { });
             }
             session = null;
         }

@@ -3,9 +3,10 @@ package io.mirador.ui.page.messages;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 
+import atlantafx.base.theme.Styles;
 import io.mirador.ui.util.TimeDisplay;
 import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
@@ -52,7 +53,7 @@ final class SeekBar {
 
         TextField partitions = field("messages-partitions", "all", 110, form.partitionsProperty());
         Label count = new Label();
-        count.getStyleClass().add("muted");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
         count.textProperty().bind(model.partitionCountProperty().map(n -> n.intValue() < 0 ? ""
                 : "of " + n + (n.intValue() == 1 ? " partition" : " partitions")));
 
@@ -161,7 +162,7 @@ final class SeekBar {
         TextField field = field(id + "-time", "HH:mm:ss", 100, timeOfDay);
         Label zone = new Label();
         zone.setId(id + "-zone");
-        zone.getStyleClass().add("muted");
+        zone.getStyleClass().add(Styles.TEXT_MUTED);
         zone.textProperty().bind(time.zoneProperty().map(z -> time.zoneLabel()));
         HBox box = new HBox(6, picker, field, zone);
         box.setAlignment(Pos.CENTER_LEFT);
