@@ -1,0 +1,197 @@
+package io.mirador.ui.page.mirroring.detail;
+
+import java.util.List;
+import java.util.Objects;
+
+import atlantafx.base.theme.Styles;
+import io.mirador.ui.util.TimeDisplay;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * A mirroring route in detail: a header with the route's name, state and live figures, then tabs for progress
+ * per topic and partition, charts over time, the event log and the compare action.
+ *
+ * <p>The owner sets {@link RouteDetailModel#routeProperty()} and calls {@link #setActive} when the view is shown
+ * or hidden; "Back" runs the {@code onBack} hook. FX thread only; all state is the model's.
+ */
+public final class RouteDetailView {
+
+    private final RouteDetailModel model;
+    private final VBox root;
+    private final TabPane tabs;
+    private final ProgressTab progress;
+    private final ChartsTab charts;
+
+    public RouteDetailView(RouteDetailModel model, Runnable onBack) {
+        this.model = Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(onBack, "onBack");
+        progress = new ProgressTab(model.rows());
+        charts = new ChartsTab(model);
+        EventsTab events = new EventsTab(model.events(), model.time());
+        CompareTab compare = new CompareTab(model.compare());
+
+        tabs = new TabPane(
+                tab("route-tab-progress", "Progress", Feather.ACTIVITY, progress.view()),
+                tab("route-tab-charts", "Charts", Feather.TRENDING_UP, charts.view()),
+                tab("route-tab-events", "Events", Feather.LIST, events.view()),
+                tab("route-tab-compare", "Compare", Feather.COLUMNS, compare.view()));
+        tabs.setId("route-detail-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        root = new VBox(8, header(onBack), figures(), messages(), tabs);
+        root.setId("route-detail");
+        root.getStyleClass().add("route-detail");
+        root.getStylesheets().add(RouteDetailView.class.getResource("detail.css").toExternalForm());
+    }
+
+    public Node view() {
+        return root;
+    }
+
+    /** Shown: poll the engine; hidden: stop. */
+    public void setActive(boolean active) {
+        model.setActive(active);
+    }
+
+    public RouteDetailModel model() {
+        return model;
+    }
+
+    /** Selects a tab by title ("Progress", "Charts", "Events", "Compare"); for the owner and tests. */
+    public void showTab(String title) {
+        tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    private Node header(Runnable onBack) {
+        Button back = new Button("Back", new FontIcon(Feather.ARROW_LEFT));
+        back.setId("route-detail-back");
+        back.getStyleClass().add(Styles.FLAT);
+        back.setOnAction(e -> onBack.run());
+
+        Label name = new Label();
+        name.setId("route-detail-name");
+        name.getStyleClass().add(Styles.TITLE_3);
+        name.textProperty().bind(model.routeProperty().map(r -> "Route " + r).orElse("No route"));
+
+        Label state = new Label();
+        state.setId("route-detail-state");
+        model.summaryProperty().addListener((obs, old, now) -> styleState(state, now.state()));
+        styleState(state, model.summaryProperty().get().state());
+
+        Label updated = new Label();
+        updated.setId("route-detail-updated");
+        updated.getStyleClass().add(Styles.TEXT_MUTED);
+        TimeDisplay time = model.time();
+        updated.textProperty().bind(Bindings.createStringBinding(() -> model.updatedAtProperty().get() < 0 ? ""
+                : "Updated " + time.format(model.updatedAtProperty().get()) + " (" + time.zoneLabel() + ")",
+                model.updatedAtProperty(), time.zoneProperty()));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, back, name, state, spacer, updated);
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    /** The live totals as figure boxes: records/s, bytes/s, lag, p99, copied, partitions (stuck in red). */
+    private Node figures() {
+        ObservableValue<RouteSummary> s = model.summaryProperty();
+        HBox box = new HBox(10,
+                figure("route-figure-rate", "Records/s", s.map(RouteSummary::recordsPerSecondText)),
+                figure("route-figure-bytes", "Bytes/s", s.map(RouteSummary::bytesPerSecondText)),
+                figure("route-figure-lag", "Lag", s.map(RouteSummary::lagText)),
+                figure("route-figure-p99", "Latency p99", s.map(RouteSummary::latencyP99Text)),
+                figure("route-figure-copied", "Copied", s.map(RouteSummary::copiedText)),
+                figure("route-figure-partitions", "Partitions", s.map(RouteDetailView::partitionsText)));
+        Node partitions = box.getChildren().get(box.getChildren().size() - 1);
+        s.addListener((obs, old, now) -> danger(partitions, now.stuckPartitions() > 0));
+        return box;
+    }
+
+    private Node messages() {
+        Label error = new Label();
+        error.setId("route-detail-error");
+        error.setWrapText(true);
+        error.getStyleClass().add(Styles.DANGER);
+        error.textProperty().bind(model.summaryProperty().map(s -> s.error() == null ? "" : "Route error: "
+                + s.error()));
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        Label problem = new Label();
+        problem.setId("route-detail-problem");
+        problem.getStyleClass().add(Styles.WARNING);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox box = new VBox(2, error, problem);
+        box.managedProperty().bind(error.visibleProperty().or(problem.visibleProperty()));
+        return box;
+    }
+
+    private static Node figure(String id, String caption, ObservableValue<String> value) {
+        Label v = new Label();
+        v.setId(id);
+        v.getStyleClass().add("figure-value");
+        v.textProperty().bind(value);
+        Label c = new Label(caption);
+        c.getStyleClass().addAll("figure-caption", Styles.TEXT_MUTED);
+        VBox figure = new VBox(0, v, c);
+        figure.getStyleClass().add("figure");
+        return figure;
+    }
+
+    private static void danger(Node figure, boolean on) {
+        List<Node> nodes = List.of(figure, ((VBox) figure).getChildren().get(0));
+        for (Node n : nodes) {
+            n.getStyleClass().remove("danger");
+            if (on) {
+                n.getStyleClass().add("danger");
+            }
+        }
+    }
+
+    static String partitionsText(RouteSummary s) {
+        return s.stuckPartitions() > 0 ? s.partitions() + " (" + s.stuckPartitions() + " stuck)"
+                : String.valueOf(s.partitions());
+    }
+
+    private static void styleState(Label state, String value) {
+        String text = value == null || value.isEmpty() ? "…" : value;
+        state.setText(DetailTables.stateLabel(text));
+        state.getStyleClass().setAll("label", "state-badge", DetailTables.stateClass(text));
+    }
+
+    private static Tab tab(String id, String title, Feather icon, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        tab.setGraphic(new FontIcon(icon));
+        content.getStyleClass().add("route-tab-content");
+        return tab;
+    }
+
+    /** The progress tab's partitions table; for tests. */
+    javafx.scene.control.TableView<io.mirador.replicator.engine.PartitionStatus> partitionsTable() {
+        return progress.partitionsTable();
+    }
+
+    /** The three charts; for tests. */
+    List<SeriesChart> charts() {
+        return charts.charts();
+    }
+}

@@ -1,0 +1,165 @@
+package io.mirador.ui.page.mirroring.detail;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleFunction;
+
+import atlantafx.base.theme.Styles;
+import io.mirador.ui.service.history.Range;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Side;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * A small time chart of one or more named lines ({@link ChartSeries}), drawn from points it is given; unlike
+ * {@code io.mirador.ui.control.HistoryChart} it loads nothing itself. The time axis spans the whole window asked
+ * for, with ticks on round times of the zone given (followed while shown: local time or UTC). Animations are
+ * off: every refresh replaces the points, and animating them costs more than it tells. FX thread only.
+ */
+final class SeriesChart extends VBox {
+
+    private static final long MINUTE = 60_000L;
+    private static final long HOUR = 60 * MINUTE;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d", Locale.ENGLISH);
+
+    private final ObservableValue<ZoneId> zone;
+    private final NumberAxis time = new NumberAxis();
+    private final NumberAxis values = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(time, values);
+    private final Label empty = new Label("No samples yet: the engine records a point every few seconds.");
+
+    private Range range = Range.HOUR;
+    private long fromMs = -1;
+    private long toMs = -1;
+
+    SeriesChart(String id, String title, ObservableValue<ZoneId> zone, DoubleFunction<String> valueFormat) {
+        this.zone = zone;
+        setId(id);
+        getStyleClass().add("series-chart");
+        setSpacing(2);
+        Label caption = new Label(title);
+        caption.getStyleClass().add(Styles.TEXT_BOLD);
+
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(false);
+        // On the right: below the axis a legend takes height the three stacked charts do not have.
+        chart.setLegendSide(Side.RIGHT);
+        chart.setMinHeight(120);
+        chart.setPrefHeight(180);
+        time.setAnimated(false);
+        time.setAutoRanging(false);
+        time.setForceZeroInRange(false);
+        time.setMinorTickVisible(false);
+        values.setAnimated(false);
+        values.setForceZeroInRange(true);
+        values.setMinorTickVisible(false);
+        values.setTickLabelFormatter(converter(v -> valueFormat.apply(v.doubleValue())));
+
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        empty.setMouseTransparent(true);
+        StackPane plot = new StackPane(chart, empty);
+        VBox.setVgrow(plot, Priority.ALWAYS);
+        getChildren().addAll(caption, plot);
+        zone.addListener((obs, old, now) -> fitAxis());
+        show(Range.HOUR, -1, -1, List.of());
+    }
+
+    /** Replaces the lines; {@code fromMs..toMs} is the window the axis spans (negative: the last range to now). */
+    void show(Range range, long fromMs, long toMs, List<ChartSeries> lines) {
+        this.range = range == null ? Range.HOUR : range;
+        this.fromMs = fromMs;
+        this.toMs = toMs;
+        // Same lines as before (by name): replace their points, so colours stay put between refreshes.
+        boolean sameLines = chart.getData().size() == lines.size();
+        for (int i = 0; sameLines && i < lines.size(); i++) {
+            sameLines = lines.get(i).name().equals(chart.getData().get(i).getName());
+        }
+        if (!sameLines) {
+            List<XYChart.Series<Number, Number>> all = new ArrayList<>();
+            for (ChartSeries line : lines) {
+                XYChart.Series<Number, Number> series = new XYChart.Series<>();
+                series.setName(line.name());
+                all.add(series);
+            }
+            chart.getData().setAll(all);
+        }
+        int points = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            List<XYChart.Data<Number, Number>> data = new ArrayList<>();
+            for (ChartSeries.Point p : lines.get(i).points()) {
+                data.add(new XYChart.Data<>(p.timestampMs(), p.value()));
+            }
+            points += data.size();
+            chart.getData().get(i).getData().setAll(data);
+        }
+        chart.setLegendVisible(lines.size() > 1);
+        empty.setVisible(points == 0);
+        fitAxis();
+    }
+
+    /** Points drawn over all lines, for tests. */
+    int pointCount() {
+        return chart.getData().stream().mapToInt(s -> s.getData().size()).sum();
+    }
+
+    LineChart<Number, Number> chart() {
+        return chart;
+    }
+
+    private void fitAxis() {
+        ZoneId z = zone.getValue() == null ? ZoneId.systemDefault() : zone.getValue();
+        long to = toMs < 0 ? System.currentTimeMillis() : toMs;
+        long from = fromMs < 0 ? to - range.millis() : fromMs;
+        long tick = tickMs(range);
+        time.setLowerBound(axisStart(from, tick, z));
+        time.setUpperBound(to);
+        time.setTickUnit(tick);
+        time.setLabel(z.normalized().equals(ZoneOffset.UTC) ? "Time (UTC)" : "Local time (" + z.getId() + ")");
+        DateTimeFormatter format = range == Range.WEEK ? DAY : CLOCK;
+        // A new converter each time: the axis redraws its labels when the formatter changes, not when the zone does.
+        time.setTickLabelFormatter(converter(ms -> format.format(Instant.ofEpochMilli(ms.longValue()).atZone(z))));
+    }
+
+    /** 10 minutes for an hour, 3 hours for a day, a day for a week: 6 to 8 labels. */
+    static long tickMs(Range range) {
+        return switch (range) {
+            case HOUR -> 10 * MINUTE;
+            case DAY -> 3 * HOUR;
+            case WEEK -> 24 * HOUR;
+        };
+    }
+
+    /** {@code fromMs} rounded down to a tick in {@code zone}, so ticks fall on round local times (14:10, 00:00). */
+    static long axisStart(long fromMs, long tick, ZoneId zone) {
+        long offsetMs = zone.getRules().getOffset(Instant.ofEpochMilli(fromMs)).getTotalSeconds() * 1000L;
+        return Math.floorDiv(fromMs + offsetMs, tick) * tick - offsetMs;
+    }
+
+    private static StringConverter<Number> converter(java.util.function.Function<Number, String> format) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return value == null ? "" : format.apply(value);
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}
