@@ -19,6 +19,8 @@ import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.GroupSource;
 import io.mirador.ui.service.KafkaGroupSource;
 import io.mirador.ui.service.KafkaOverviewSource;
+import io.mirador.ui.service.KafkaRecordSource;
+import io.mirador.ui.service.RecordSource;
 import io.mirador.ui.service.KafkaTopicSource;
 import io.mirador.ui.service.OverviewSource;
 import io.mirador.ui.service.SandboxBackend;
@@ -50,6 +52,7 @@ public final class AppContext implements AutoCloseable {
     private final TopicSource topics;
     private final GroupSource groups;
     private final OverviewSource overview;
+    private final RecordSource records;
     private final MetricHistoryService history;
     private final ClusterSampler sampler;
     /** Available cluster names for the sampler's thread; rewritten on the FX thread when connections change. */
@@ -72,6 +75,7 @@ public final class AppContext implements AutoCloseable {
         this.topics = new KafkaTopicSource(clients);
         this.groups = new KafkaGroupSource(clients);
         this.overview = new KafkaOverviewSource(clients);
+        this.records = new KafkaRecordSource(connections, clients);
         connections.entries().addListener(
                 (ListChangeListener<ConnectionEntry>) change -> sampledClusters = availableClusters());
         sampledClusters = availableClusters();
@@ -158,6 +162,10 @@ public final class AppContext implements AutoCloseable {
 
     public ClusterClients clients() {
         return clients;
+    }
+
+    public RecordSource records() {
+        return records;
     }
 
     public TopicSource topics() {

@@ -9,6 +9,8 @@ import io.mirador.ui.control.Confirm;
 import io.mirador.ui.control.HistoryChart;
 import io.mirador.ui.control.HistoryCharts;
 import io.mirador.ui.page.Page;
+import io.mirador.ui.page.messages.MessagesPage;
+import io.mirador.ui.page.messages.MessagesViewModel;
 import io.mirador.ui.service.history.ClusterSampler;
 import javafx.scene.control.Tab;
 import io.mirador.ui.page.brokers.BrokersPage;
@@ -71,6 +73,7 @@ public final class MiradorApplication extends Application {
                 PageId.OVERVIEW, () -> new OverviewPage(overview()),
                 PageId.TOPICS, this::topicsPage,
                 PageId.GROUPS, this::groupsPage,
+                PageId.MESSAGES, this::messagesPage,
                 PageId.BROKERS, () -> new BrokersPage(new BrokersViewModel(context.connections(),
                         new KafkaBrokerSource(context.clients()), context.executor(), Confirm::ask)),
                 PageId.SECURITY, () -> new SecurityPage(new SecurityViewModel(context.connections(),
@@ -130,6 +133,13 @@ public final class MiradorApplication extends Application {
                 model.selectedClusterProperty(), model.selectedTopicProperty(), tab.selectedProperty()));
         page.detailPane().addTab(tab);
         return page;
+    }
+
+    /** The message browser: seek, search, live tail; the record detail beside the table. */
+    private Page messagesPage() {
+        MessagesViewModel model = new MessagesViewModel(context.connections(), context.records(), context.executor(),
+                context.time());
+        return new MessagesPage(model);
     }
 
     /** The Consumer groups page with the selected group's lag over time under its detail. */

@@ -75,7 +75,8 @@ class MainWindowTest {
         assertThat(fx(stage::getTitle)).isEqualTo("Mirador");
         assertThat(fx(stage::isShowing)).isTrue();
         assertThat(fx(() -> robot.lookup(".nav-item").queryAll().stream().map(n -> n.getId()).toList()))
-                .containsExactly("nav-clusters", "nav-overview", "nav-brokers", "nav-topics", "nav-groups", "nav-security");
+                .containsExactly("nav-clusters", "nav-overview", "nav-brokers", "nav-topics", "nav-messages", "nav-groups",
+                        "nav-security");
         assertThat(fx(() -> robot.lookup("#status-bar").tryQuery().isPresent())).isTrue();
     }
 
