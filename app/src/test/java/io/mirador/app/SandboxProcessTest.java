@@ -47,7 +47,8 @@ class SandboxProcessTest {
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = pump(process, lines);
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> lines.contains("ready") || !process.isAlive());
+            // Generous: two clusters start in a child JVM, and shared CI machines can be slow.
+            await().atMost(Duration.ofSeconds(150)).until(() -> lines.contains("ready") || !process.isAlive());
             assertThat(lines).as("stdout").hasSize(3);
             Matcher east = CLUSTER_LINE.matcher(lines.get(0));
             Matcher west = CLUSTER_LINE.matcher(lines.get(1));
