@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  */
 final class NamingMapText {
 
-    /** The pairs in the order typed, or why the text is not a map (then {@code map} holds the pairs before it). */
+    /** The pairs in the order typed, or why the text is not a map (then {@code map} holds the pairs up to there). */
     record Parsed(Map<String, String> map, String problem) {
         boolean valid() {
             return problem.isEmpty();
@@ -46,11 +46,12 @@ final class NamingMapText {
                 return new Parsed(map, "Naming map: " + source + " is mapped twice.");
             }
             String other = sourceOf.putIfAbsent(target, source);
+            map.put(source, target);
             if (other != null) {
-                // Refused even when neither topic exists yet: once both do, they would write into one topic.
+                // Refused even when neither topic exists yet: once both do, they would write into one topic. The
+                // pair stays in the map so the preview can show the collision in red.
                 return new Parsed(map, "Naming map: " + other + " and " + source + " both go to " + target + ".");
             }
-            map.put(source, target);
         }
         return new Parsed(map, "");
     }

@@ -23,9 +23,11 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -77,8 +79,12 @@ final class RouteEditorDialog extends Dialog<Boolean> {
         saveError.textProperty().bind(model.saveErrorProperty());
 
         HBox columns = new HBox(16, settings(), topicList(), preview());
-        columns.setPrefSize(1040, 500);
+        columns.setPrefHeight(480);
+        VBox.setVgrow(columns, Priority.ALWAYS);
         getDialogPane().setContent(new VBox(10, columns, problem, saveError));
+        // Fits a 1200×760 window with room for the header and buttons; resizable for long topic names.
+        getDialogPane().setPrefSize(1080, 660);
+        getDialogPane().setMinSize(900, 520);
     }
 
     private Node settings() {
@@ -129,12 +135,16 @@ final class RouteEditorDialog extends Dialog<Boolean> {
         grid.add(provenance, 0, 11, 2, 1);
         showFor(RouteNaming.PREFIX, aliasLabel, alias);
         showFor(RouteNaming.MAP, mapLabel, map);
-        for (Node n : new Node[] {name, source, target, include, exclude, naming, alias, map, workers, records, bytes}) {
+        for (Node n : new Node[] {name, source, target, include, exclude, naming, alias, map, workers, records,
+                bytes}) {
             GridPane.setHgrow(n, Priority.ALWAYS);
             if (n instanceof ComboBox<?> box) {
                 box.setMaxWidth(Double.MAX_VALUE);
             }
         }
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().setAll(labels, new ColumnConstraints());
         grid.setPrefWidth(380);
         grid.setMinWidth(340);
         return grid;
@@ -174,6 +184,7 @@ final class RouteEditorDialog extends Dialog<Boolean> {
         problem.textProperty().bind(model.topicsProblemProperty());
         VBox box = new VBox(8, new HBox(8, title, loading), search, list, problem);
         box.setPrefWidth(250);
+        box.setMinWidth(200);
         return box;
     }
 
@@ -210,6 +221,7 @@ final class RouteEditorDialog extends Dialog<Boolean> {
         VBox box = new VBox(8, new HBox(8, title, summary), table);
         HBox.setHgrow(box, Priority.ALWAYS);
         box.setPrefWidth(380);
+        box.setMinWidth(300);
         return box;
     }
 

@@ -1,7 +1,6 @@
 package io.mirador.ui.page.mirroring;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -31,7 +30,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The route editor's fields, the live preview of what the route would copy, and why it cannot be saved yet.
@@ -279,13 +277,14 @@ public final class RouteEditorModel {
     /** The route as typed. Meaningful for valid editors; never throws. */
     public RouteDefinition definition() {
         RouteNaming policy = naming.get();
-        List<String> whitelist = choices.stream().filter(c -> c.selectedProperty().get()).map(TopicChoice::name).toList();
+        List<String> whitelist = whitelist();
         return new RouteDefinition(name.get().strip(), source.get(), target.get(), whitelist,
                 blankToNull(include.get()), blankToNull(exclude.get()), policy.value(),
                 policy == RouteNaming.MAP ? NamingMapText.parse(mapText.get()).map() : null,
                 policy == RouteNaming.PREFIX ? blankToNull(alias.get()) : null,
                 RouteNumbers.parseInt(workers.get()), RouteNumbers.parseLong(maxBytes.get()),
-                RouteNumbers.parseLong(maxRecords.get()), provenance.get(), original == null ? null : original.paused());
+                RouteNumbers.parseLong(maxRecords.get()), provenance.get(),
+                original == null ? null : original.paused());
     }
 
     private void loadTopics() {
@@ -323,7 +322,6 @@ public final class RouteEditorModel {
         names.addAll(checked);
         List<TopicChoice> next = new ArrayList<>(names.size());
         names.forEach(n -> next.add(new TopicChoice(n, present.contains(n), checked.contains(n))));
-        next.sort(Comparator.comparing(TopicChoice::name));
         choices.setAll(next);
         update();
     }
@@ -343,7 +341,7 @@ public final class RouteEditorModel {
     private void updatePreview() {
         lastInclude = compileOr(include.get(), lastInclude);
         lastExclude = compileOr(exclude.get(), lastExclude);
-        List<String> whitelist = choices.stream().filter(c -> c.selectedProperty().get()).map(TopicChoice::name).toList();
+        List<String> whitelist = whitelist();
         String from = source.get();
         RoutePreview.Result result = RoutePreview.of(sourceTopics, whitelist,
                 new DefaultTopicFilter(whitelist, lastInclude, lastExclude), namingPolicy(),
@@ -354,6 +352,11 @@ public final class RouteEditorModel {
         long absent = result.rows().size() - matching;
         previewSummary.set(matching + " of " + sourceTopics.size() + " source topics match"
                 + (absent > 0 ? ", " + absent + " listed not on the source yet" : ""));
+    }
+
+    /** The checked topics, by name. */
+    private List<String> whitelist() {
+        return choices.stream().filter(c -> c.selectedProperty().get()).map(TopicChoice::name).toList();
     }
 
     /** As {@link RouteConfig#namingPolicy()} builds it, from the fields as typed. */

@@ -20,7 +20,8 @@ public final class RouteRow {
     private final ReadOnlyObjectWrapper<RouteDefinition> definition = new ReadOnlyObjectWrapper<>(this, "definition");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyObjectWrapper<Double> recordsPerSecond = new ReadOnlyObjectWrapper<>(this, "recordsPerSecond");
+    private final ReadOnlyObjectWrapper<Double> recordsPerSecond =
+            new ReadOnlyObjectWrapper<>(this, "recordsPerSecond");
     private final ReadOnlyObjectWrapper<Long> lag = new ReadOnlyObjectWrapper<>(this, "lag");
     private final ReadOnlyObjectWrapper<Double> latencyP99 = new ReadOnlyObjectWrapper<>(this, "latencyP99");
     private final ReadOnlyObjectWrapper<Long> copied = new ReadOnlyObjectWrapper<>(this, "copied");
@@ -90,7 +91,8 @@ public final class RouteRow {
     /** The selection in short: the whitelist count and the include pattern. */
     public String topicsSummary() {
         RouteDefinition d = definition.get();
-        String list = d.topics().isEmpty() ? "" : d.topics().size() == 1 ? d.topics().get(0) : d.topics().size() + " topics";
+        String list = d.topics().isEmpty() ? ""
+                : d.topics().size() == 1 ? d.topics().get(0) : d.topics().size() + " topics";
         String pattern = d.include() == null ? "" : d.include();
         String text = list.isEmpty() ? pattern : pattern.isEmpty() ? list : list + " + " + pattern;
         return d.exclude() == null ? text : text + " − " + d.exclude();

@@ -48,6 +48,7 @@ public final class RoutesViewModel {
 
     public static final Duration POLL = Duration.ofSeconds(2);
     static final Duration TREND_WINDOW = Duration.ofMinutes(15);
+    static final int RELOAD_MISSING = 5;
 
     private final MirroringService service;
     private final Connections connections;
@@ -75,6 +76,7 @@ public final class RoutesViewModel {
     private boolean pollInFlight;
     /** A write finished while a load was under way, whose answer may predate the write: load once more. */
     private boolean reloadAfterLoad;
+    private int pollsSinceLoad;
     private final RouteCommands commands;
 
     public RoutesViewModel(MirroringService service, Connections connections, Function<String, List<String>> topicsOf,
@@ -198,7 +200,11 @@ public final class RoutesViewModel {
             applyStatuses(statuses);
             Set<String> polled = new HashSet<>();
             statuses.forEach(s -> polled.add(s.route()));
-            if (!polled.equals(byName.keySet())) {
+            // A new name means a route created elsewhere: load now. A missing one is a deletion, or an engine
+            // that reports no status for some routes: load too, but not more than once per RELOAD_MISSING polls.
+            boolean unknown = !byName.keySet().containsAll(polled);
+            boolean missing = !polled.containsAll(byName.keySet()) && ++pollsSinceLoad >= RELOAD_MISSING;
+            if (unknown || missing) {
                 refresh();
             }
         }, failure -> {
@@ -264,6 +270,7 @@ public final class RoutesViewModel {
 
     private void loaded(Snapshot snapshot) {
         loadInFlight = false;
+        pollsSinceLoad = 0;
         loading.set(false);
         problem.set("");
         if (snapshot.describe() != null) {

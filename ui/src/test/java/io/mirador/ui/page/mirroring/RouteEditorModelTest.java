@@ -108,7 +108,8 @@ class RouteEditorModelTest {
         RouteEditorModel editor = named();
         editor.includeProperty().set("orders|payments");
         editor.namingProperty().set(RouteNaming.MAP);
-        assertThat(editor.problemProperty().get()).isEqualTo("Enter the naming map: one source-topic=target-topic a line.");
+        assertThat(editor.problemProperty().get())
+                .isEqualTo("Enter the naming map: one source-topic=target-topic a line.");
 
         editor.mapTextProperty().set("# renames\norders = orders-copy\n\n");
 
@@ -159,6 +160,18 @@ class RouteEditorModelTest {
         editor.mapTextProperty().set("orders=all\nrefunds=all");
 
         assertThat(editor.problemProperty().get()).isEqualTo("Naming map: orders and refunds both go to all.");
+    }
+
+    @Test
+    void aMapCollisionBetweenExistingTopicsShowsInThePreview() {
+        RouteEditorModel editor = named();
+        editor.includeProperty().set("orders|payments");
+        editor.namingProperty().set(RouteNaming.MAP);
+        editor.mapTextProperty().set("orders=all\npayments=all");
+
+        assertThat(preview(editor)).containsExactly("orders->all", "payments->all");
+        assertThat(editor.preview()).allMatch(PreviewRow::conflicting);
+        assertThat(editor.problemProperty().get()).isEqualTo("Naming map: orders and payments both go to all.");
     }
 
     @Test

@@ -123,6 +123,19 @@ class RoutesViewModelTest {
     }
 
     @Test
+    void aRouteDeletedElsewhereGoesWithinAFewPolls() {
+        model.setActive(true);
+        service.deleteRoute("audit");
+
+        for (int i = 1; i < RoutesViewModel.RELOAD_MISSING; i++) {
+            executor.tick();
+        }
+        assertThat(model.routes()).as("an engine may omit a status now and then").hasSize(2);
+        executor.tick();
+        assertThat(model.routes()).extracting(RouteRow::name).containsExactly("orders");
+    }
+
+    @Test
     void aFailedPollIsReportedAndClearedByTheNextGoodOne() {
         model.setActive(true);
         service.failStatuses = true;
@@ -215,7 +228,8 @@ class RoutesViewModelTest {
 
         model.commands().pause("orders");
 
-        assertThat(model.commands().noticeProperty().get()).isEqualTo("Could not pause route orders: route orders is busy");
+        assertThat(model.commands().noticeProperty().get())
+                .isEqualTo("Could not pause route orders: route orders is busy");
         assertThat(model.commands().noticeIsErrorProperty().get()).isTrue();
         assertThat(model.commands().busyProperty().get()).isFalse();
     }
