@@ -115,7 +115,7 @@ class MirrorCrashTest {
                 .start();
     }
 
-    private static void produce() {
+    private static void produce() throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, src);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -123,6 +123,10 @@ class MirrorCrashTest {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // A fresh topic on a just-started broker can answer the first pipelined idempotent batches with
+        // OutOfOrderSequence; one request in flight avoids it, and the callback below proves every record landed.
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
         byte[] padding = "x".repeat(80).getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
             for (int i = 0; i < RECORDS; i++) {
@@ -131,9 +135,23 @@ class MirrorCrashTest {
                 System.arraycopy(seq, 0, value, 0, seq.length);
                 value[seq.length] = ':';
                 System.arraycopy(padding, 0, value, seq.length + 1, padding.length);
-                producer.send(new ProducerRecord<>("crash", i % PARTITIONS, seq, value));
+                producer.send(new ProducerRecord<>("crash", i % PARTITIONS, seq, value), (metadata, error) -> {
+                    if (error != null) {
+                        failed.compareAndSet(null, error);
+                    }
+                });
             }
             producer.flush();
+        }
+        assertThat(failed.get()).as("every source record acknowledged").isNull();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", src))) {
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            for (int partition = 0; partition < PARTITIONS; partition++) {
+                latest.put(new TopicPartition("crash", partition), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            long onSource = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+            assertThat(onSource).as("records on the source").isEqualTo(RECORDS);
         }
     }
 
