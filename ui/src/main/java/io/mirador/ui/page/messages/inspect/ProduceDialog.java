@@ -49,7 +49,7 @@ public final class ProduceDialog extends TransferDialog {
         Label keptKey = kept("produce-kept-key", form.keptKeyProperty(), key, form::discardKeptKey);
         TextArea value = new TextArea();
         value.setId("produce-value");
-        value.setPrefRowCount(8);
+        value.setPrefRowCount(6);
         value.getStyleClass().add("mono");
         value.textProperty().bindBidirectional(form.valueProperty());
         value.disableProperty().bind(form.tombstoneProperty().or(form.keptValueProperty().isNotNull()));
@@ -64,6 +64,8 @@ public final class ProduceDialog extends TransferDialog {
         Label jsonError = new Label();
         jsonError.setId("produce-json-error");
         jsonError.getStyleClass().add(Styles.DANGER);
+        jsonError.setWrapText(true);
+        jsonError.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         jsonError.textProperty().bind(form.jsonProblemProperty().map(p -> "JSON error at " + p.describe()).orElse(""));
         jsonError.managedProperty().bind(form.jsonProblemProperty().isNotNull());
         // Put the caret where the JSON breaks, so the user sees it without counting lines.
@@ -120,6 +122,7 @@ public final class ProduceDialog extends TransferDialog {
 
         VBox fields = new VBox(12, grid, headersTitle, headerRows, new HBox(8, addHeader, fromFile));
         fields.setPrefWidth(640);
+        fields.setMaxWidth(640);
         setFields(fields);
         setOnShown(e -> (form.target().topicProperty().get().isEmpty() ? topic : value).requestFocus());
     }

@@ -84,6 +84,20 @@ abstract class TransferDialog extends Dialog<Void> {
         body = new VBox(10, new VBox(), problem, progress, status);
         body.getStyleClass().add("inspect-form");
         getDialogPane().setContent(body);
+        // A dialog window keeps the size it was shown with; grow it when lines appear (JSON error, progress,
+        // status, header rows), or they would slide under the buttons.
+        // Only the height changes, within the screen: long lines wrap instead of widening the window.
+        body.needsLayoutProperty().addListener((obs, was, needs) -> {
+            double missing = body.prefHeight(body.getWidth()) - body.getHeight();
+            if (!needs && missing > 1 && body.getScene() != null && body.getScene().getWindow() != null) {
+                Window window = body.getScene().getWindow();
+                double max = javafx.stage.Screen.getPrimary().getVisualBounds().getMaxY() - window.getY();
+                double wanted = Math.min(max, window.getHeight() + missing);
+                if (wanted > window.getHeight() + 1) {
+                    javafx.application.Platform.runLater(() -> window.setHeight(wanted));
+                }
+            }
+        });
     }
 
     /** Sets the fields, above the problem and status lines. */

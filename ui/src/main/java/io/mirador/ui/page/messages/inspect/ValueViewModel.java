@@ -44,7 +44,7 @@ public final class ValueViewModel {
     /** Characters rendered by "Load all" (and copied): a 20 MB text value whole, a hex dump of its first 6 MB. */
     public static final int LOAD_ALL_CHARS = 32 << 20;
     /** Characters in the text area at once. */
-    public static final int PAGE_CHARS = 32 << 10;
+    public static final int PAGE_CHARS = 16 << 10;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -51,6 +51,7 @@ class InspectPaneTest {
     private final FxRobot robot = new FxRobot();
     private ScheduledExecutorService watchdog;
     private final AtomicLong maxStallNanos = new AtomicLong();
+    private volatile String phase = "start";
 
     @BeforeAll
     static void showPane() throws Exception {
@@ -71,6 +72,10 @@ class InspectPaneTest {
             return null;
         });
         await().atMost(UI).until(() -> fx(() -> !pane.model().value().loadingProperty().get()));
+        FxRobot robot = new FxRobot();
+        for (String tab : new String[] {"#record-key-tab", "#record-headers-tab", "#record-metadata-tab", "#record-value-tab"}) {
+            robot.clickOn(tab);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -92,6 +97,7 @@ class InspectPaneTest {
     @Test
     void aTwentyMegabyteValueAndBinaryKeysKeepTheFxThreadResponsive() throws Exception {
         startWatchdog();
+        phase = "20 MB text";
         byte[] big = bigText(20 << 20);
         fx(() -> {
             selected.set(record(utf8("user-1"), big));
@@ -103,14 +109,17 @@ class InspectPaneTest {
         assertThat(fx(() -> robot.lookup("#record-value-note").queryLabeled().getText()))
                 .isEqualTo("Showing the first 1,048,576 characters of 20.0 MB");
 
+        phase = "load all";
         robot.clickOn("#record-value-load-all");
         await().atMost(UI).until(() -> fx(() -> !valueModel().loadingProperty().get() && !valueModel().truncatedProperty().get()));
         assertThat(fx(() -> valueModel().text().length())).isEqualTo(20 << 20);
         assertBounded("#record-value-text");
+        phase = "next page";
         robot.clickOn("#record-value-next");
         await().atMost(UI).until(() -> fx(() -> valueModel().pageProperty().get() == 1));
         assertBounded("#record-value-text");
 
+        phase = "hex";
         fx(() -> {
             valueModel().formatProperty().set("Hex");
             return null;
@@ -118,9 +127,11 @@ class InspectPaneTest {
         await().atMost(UI).until(() -> fx(() -> !valueModel().loadingProperty().get() && "Hex".equals(valueModel().usedFormatProperty().get())));
         assertBounded("#record-value-text");
 
+        phase = "binary";
         // A binary key (and a binary 20 MB value): Auto shows hex, bounded.
+        KafkaRecord binaryRecord = record(binary(64), binary(20 << 20));
         fx(() -> {
-            selected.set(record(binary(64), binary(20 << 20)));
+            selected.set(binaryRecord);
             return null;
         });
         robot.clickOn("#record-key-tab");
@@ -132,6 +143,7 @@ class InspectPaneTest {
         assertBounded("#record-key-text");
         assertBounded("#record-value-text");
 
+        phase = "json";
         // JSON shows as a folding tree.
         robot.clickOn("#record-value-tab");
         fx(() -> {
@@ -168,7 +180,13 @@ class InspectPaneTest {
         });
         watchdog.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
-            Platform.runLater(() -> maxStallNanos.accumulateAndGet(System.nanoTime() - posted, Math::max));
+            Platform.runLater(() -> {
+                long stall = System.nanoTime() - posted;
+                maxStallNanos.accumulateAndGet(stall, Math::max);
+                if (stall > 100_000_000L) {
+                    System.out.println("STALL " + stall / 1_000_000 + " ms during " + phase);
+                }
+            });
         }, 0, 10, TimeUnit.MILLISECONDS);
     }
 
