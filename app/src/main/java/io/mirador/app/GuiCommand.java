@@ -32,6 +32,12 @@ final class GuiCommand implements Runnable {
 
     @Override
     public void run() {
-        GuiLauncher.launch(new GuiOptions(noSandbox ? null : sandbox.toSpec(!noDemo, spec), state));
+        GuiLauncher.launch(new GuiOptions(noSandbox ? null : sandbox.toSpec(!noDemo, spec), state, replicatorCommand()));
+    }
+
+    /** This same Mirador, run as {@code mirador replicator}: what keeps routes going after the window closes. */
+    static java.util.List<String> replicatorCommand() {
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return java.util.List.of(javaBin, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "replicator");
     }
 }

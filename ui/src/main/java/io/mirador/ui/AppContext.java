@@ -9,7 +9,13 @@ import io.mirador.replicator.state.JdbcReplicationStore;
 import io.mirador.replicator.state.ReplicationStore;
 import java.util.List;
 
+import io.mirador.cluster.ClusterConnection;
+import io.mirador.replicator.engine.EngineSettings;
 import io.mirador.ui.service.ClusterClients;
+import io.mirador.ui.service.mirroring.LocalMirroring;
+import io.mirador.ui.service.mirroring.MirroringHandover;
+import io.mirador.ui.service.mirroring.RemoteMirroring;
+import io.mirador.ui.service.mirroring.RegisteringMirroring;
 import io.mirador.ui.service.ConnectionEntry;
 import io.mirador.ui.service.history.ClusterSampler;
 import io.mirador.ui.service.history.MetricHistoryService;
@@ -53,12 +59,17 @@ public final class AppContext implements AutoCloseable {
     private final GroupSource groups;
     private final OverviewSource overview;
     private final RecordSource records;
+    private final RegisteringMirroring.ClusterResolver clusterResolver;
+    private final RegisteringMirroring mirroring;
     private final MetricHistoryService history;
     private final ClusterSampler sampler;
     /** Available cluster names for the sampler's thread; rewritten on the FX thread when connections change. */
     private volatile List<String> sampledClusters = List.of();
 
+    private final GuiOptions options;
+
     AppContext(GuiOptions options) {
+        this.options = options;
         SandboxBackend backend = options.sandbox() == null
                 ? SandboxBackend.none()
                 : SandboxBackend.of(new Sandbox(options.sandbox()));
@@ -76,6 +87,30 @@ public final class AppContext implements AutoCloseable {
         this.groups = new KafkaGroupSource(clients);
         this.overview = new KafkaOverviewSource(clients);
         this.records = new KafkaRecordSource(connections, clients);
+        this.clusterResolver = new RegisteringMirroring.ClusterResolver() {
+            @Override
+            public ClusterConnection connection(String name) {
+                return connections.connection(name);
+            }
+
+            @Override
+            public boolean sandbox(String name) {
+                return sandbox.bootstrapServers(name).isPresent();
+            }
+        };
+        this.mirroring = new RegisteringMirroring(new LocalMirroring(this::store, EngineSettings.defaults()),
+                clusterResolver);
+        // A sandbox cluster gets new ports on every start: routes that name it must learn them.
+        connections.entries().addListener((ListChangeListener<ConnectionEntry>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().stream().filter(e -> e.sandbox() && e.available())
+                        .forEach(e -> executor.submit("Updating mirroring for " + e.name(), () -> {
+                            mirroring.refreshCluster(e.name());
+                            return null;
+                        }, ok -> { }, failure -> LOG.debug("Cannot update {} for mirroring: {}", e.name(),
+                                Messages.oneLine(failure))));
+            }
+        });
         connections.entries().addListener(
                 (ListChangeListener<ConnectionEntry>) change -> sampledClusters = availableClusters());
         sampledClusters = availableClusters();
@@ -127,6 +162,34 @@ public final class AppContext implements AutoCloseable {
         return connections.entries().stream().filter(ConnectionEntry::available).map(ConnectionEntry::name).toList();
     }
 
+    /**
+     * Whether routes can keep running after the window closes: a headless replicator needs the state in a file it
+     * can open once this process lets go of it, and a way to start itself.
+     */
+    public boolean canHandOverMirroring() {
+        String state = options.stateStore();
+        return !options.replicatorCommand().isEmpty() && state != null && !state.startsWith("jdbc:h2:mem:")
+                && stateProblem.isEmpty();
+    }
+
+    /**
+     * Stops the in-process engine and the state store, then starts a headless replicator on the same state file;
+     * routes that use a sandbox cluster are paused first. Its URL is written beside the state file
+     * ({@code <state>.replicator-url}) so that the next start can say where it is. Blocks: worker thread.
+     */
+    public MirroringHandover.Result handOverMirroring(java.util.Set<String> sandboxClusters) throws java.io.IOException {
+        sampler.close();
+        Path state = Path.of(options.stateStore().startsWith("jdbc:") ? "mirador-state" : options.stateStore());
+        Path log = state.toAbsolutePath().resolveSibling(state.getFileName() + "-replicator.log");
+        MirroringHandover.Result result = MirroringHandover.handOver(mirroring, sandboxClusters, () -> {
+            mirroring.close();
+            store().close();
+        }, options.replicatorCommand(), options.stateStore(), log);
+        Files.writeString(state.toAbsolutePath().resolveSibling(state.getFileName() + ".replicator-url"),
+                result.url() + "\n");
+        return result;
+    }
+
     /** Topic in-rates, group lags and cluster rates over time, as the sampler recorded them. */
     public MetricHistoryService history() {
         return history;
@@ -164,6 +227,16 @@ public final class AppContext implements AutoCloseable {
         return clients;
     }
 
+    /** The in-process mirroring engine (routes saved in the state resume when it starts). */
+    public RegisteringMirroring mirroring() {
+        return mirroring;
+    }
+
+    /** A headless replicator driven over REST, told about the console's clusters as routes need them. */
+    public RegisteringMirroring remoteMirroring(String url, String token) {
+        return new RegisteringMirroring(new RemoteMirroring(url, token), clusterResolver);
+    }
+
     public RecordSource records() {
         return records;
     }
@@ -183,8 +256,10 @@ public final class AppContext implements AutoCloseable {
     /** Stops the sandbox (if still running) and releases clients and threads. Blocks. */
     @Override
     public void close() {
-        // First: a round in progress must never use closed clients or a closed store.
+        // First: a round in progress must never use closed clients or a closed store; the engine writes its
+        // checkpoints while the store is still open.
         sampler.close();
+        mirroring.close();
         clients.close();
         sandbox.shutdownNow();
         executor.close();

@@ -9,6 +9,10 @@ import io.mirador.ui.control.Confirm;
 import io.mirador.ui.control.HistoryChart;
 import io.mirador.ui.control.HistoryCharts;
 import io.mirador.ui.page.Page;
+import io.mirador.ui.page.mirroring.MirroringPage;
+import io.mirador.ui.page.mirroring.MirroringPageModel;
+import io.mirador.ui.page.mirroring.RoutesViewModel;
+import io.mirador.ui.page.mirroring.detail.RouteDetailModel;
 import io.mirador.ui.page.messages.MessagesPage;
 import io.mirador.ui.page.messages.MessagesViewModel;
 import io.mirador.ui.service.history.ClusterSampler;
@@ -34,6 +38,10 @@ import io.mirador.ui.shell.Themes;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import io.mirador.ui.service.mirroring.MirroringHandover;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
@@ -51,6 +59,7 @@ public final class MiradorApplication extends Application {
     private MainView view;
     private Stage stage;
     private boolean closing;
+    private boolean checkingRoutes;
 
     static void configure(GuiOptions options) {
         nextOptions = options;
@@ -74,6 +83,7 @@ public final class MiradorApplication extends Application {
                 PageId.TOPICS, this::topicsPage,
                 PageId.GROUPS, this::groupsPage,
                 PageId.MESSAGES, this::messagesPage,
+                PageId.MIRRORING, this::mirroringPage,
                 PageId.BROKERS, () -> new BrokersPage(new BrokersViewModel(context.connections(),
                         new KafkaBrokerSource(context.clients()), context.executor(), Confirm::ask)),
                 PageId.SECURITY, () -> new SecurityPage(new SecurityViewModel(context.connections(),
@@ -112,6 +122,9 @@ public final class MiradorApplication extends Application {
         context.connections().load(failure -> { });
         context.sandbox().startAll();
         context.sampler().start();
+        // Routes saved in an earlier run resume now, not when the Mirroring page is first opened.
+        context.executor().submit("Starting the mirroring engine", () -> context.mirroring().statuses(),
+                statuses -> { }, failure -> { });
         view.prebuildPages();
     }
 
@@ -142,6 +155,21 @@ public final class MiradorApplication extends Application {
         return new MessagesPage(model);
     }
 
+    /** Routes of the local engine or of an attached replicator, their detail, and the first-run shortcut. */
+    private Page mirroringPage() {
+        MirroringPageModel model = new MirroringPageModel(context.mirroring(), context::remoteMirroring,
+                context.connections(), context.executor());
+        return new MirroringPage(model,
+                service -> new RoutesViewModel(service, context.connections(), this::topicNames, context.executor(),
+                        Confirm::ask),
+                service -> new RouteDetailModel(service, context.executor(), context.time()));
+    }
+
+    /** Topic names of a cluster, for the route editor; blocking, internal topics left out. */
+    private java.util.List<String> topicNames(String cluster) {
+        return context.records().topics(cluster).stream().filter(t -> !t.startsWith("__")).toList();
+    }
+
     /** The Consumer groups page with the selected group's lag over time under its detail. */
     private Page groupsPage() {
         GroupsViewModel model = new GroupsViewModel(context.connections(), context.groups(), context.executor(),
@@ -162,14 +190,74 @@ public final class MiradorApplication extends Application {
                 : String.format(java.util.Locale.ROOT, "%.1f", value);
     }
 
-    /** Hides the window at once; JavaFX exits once the sandbox has stopped. FX thread. */
+    /**
+     * Closing the window: when routes copy in this process, asks whether to stop them (checkpoints are written;
+     * they resume on the next start) or to keep them running in a headless replicator; then hides the window and
+     * stops everything off the FX thread. JavaFX exits once the sandbox has stopped. FX thread.
+     */
     public void close() {
-        if (closing) {
+        if (closing || checkingRoutes) {
             return;
         }
+        if (Boolean.getBoolean("mirador.exitAfterShown")) {
+            shutDown(false);
+            return;
+        }
+        checkingRoutes = true;
+        context.executor().submit("Checking mirroring routes", () -> MirroringHandover.runningRoutes(context.mirroring()),
+                running -> {
+                    checkingRoutes = false;
+                    decideClose(running);
+                }, failure -> {
+                    checkingRoutes = false;
+                    shutDown(false);
+                });
+    }
+
+    private void decideClose(java.util.List<String> running) {
+        if (running.isEmpty()) {
+            shutDown(false);
+            return;
+        }
+        ButtonType stop = new ButtonType("Stop mirroring", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep mirroring in the background", ButtonBar.ButtonData.OTHER);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
+        ask.initOwner(stage);
+        ask.setTitle("Mirador");
+        ask.setHeaderText(running.size() + (running.size() == 1 ? " route is" : " routes are") + " copying: "
+                + String.join(", ", running));
+        ask.setContentText("Stop mirroring: every checkpoint is written and the routes resume when Mirador starts again."
+                + (context.canHandOverMirroring() ? "\nKeep mirroring: a headless replicator takes over the same state"
+                + " and carries on (routes between sandbox clusters pause, since the sandbox stops with the window)." : ""));
+        ask.getButtonTypes().setAll(context.canHandOverMirroring()
+                ? java.util.List.of(stop, keep, ButtonType.CANCEL) : java.util.List.of(stop, ButtonType.CANCEL));
+        ask.showAndWait().ifPresent(choice -> {
+            if (choice == stop) {
+                shutDown(false);
+            } else if (choice == keep) {
+                shutDown(true);
+            }
+        });
+    }
+
+    private void shutDown(boolean handOver) {
         closing = true;
+        java.util.Set<String> sandboxClusters = new java.util.HashSet<>();
+        context.sandbox().clusters().forEach(c -> sandboxClusters.add(c.name()));
         stage.hide();
-        context.sandbox().shutdown(Platform::exit);
+        context.executor().submit("Stopping", () -> {
+            if (handOver) {
+                MirroringHandover.Result result = context.handOverMirroring(sandboxClusters);
+                System.out.println("Mirroring continues in a headless replicator at " + result.url() + " (log "
+                        + result.log() + ")" + (result.pausedRoutes().isEmpty() ? ""
+                        : "; paused because they use the sandbox: " + String.join(", ", result.pausedRoutes())));
+            }
+            context.sandbox().shutdownNow();
+            return null;
+        }, ignored -> Platform.exit(), failure -> {
+            System.err.println("mirador: " + io.mirador.ui.task.Messages.oneLine(failure));
+            Platform.exit();
+        });
     }
 
     /** Called by JavaFX on exit. The sandbox is normally stopped already; if not, this blocks until it is. */

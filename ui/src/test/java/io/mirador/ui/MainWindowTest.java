@@ -76,7 +76,7 @@ class MainWindowTest {
         assertThat(fx(stage::isShowing)).isTrue();
         assertThat(fx(() -> robot.lookup(".nav-item").queryAll().stream().map(n -> n.getId()).toList()))
                 .containsExactly("nav-clusters", "nav-overview", "nav-brokers", "nav-topics", "nav-messages", "nav-groups",
-                        "nav-security");
+                        "nav-security", "nav-mirroring");
         assertThat(fx(() -> robot.lookup("#status-bar").tryQuery().isPresent())).isTrue();
     }
 
