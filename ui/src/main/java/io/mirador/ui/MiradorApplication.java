@@ -14,6 +14,9 @@ import io.mirador.ui.page.mirroring.MirroringPageModel;
 import io.mirador.ui.page.mirroring.RoutesViewModel;
 import io.mirador.ui.page.mirroring.detail.RouteDetailModel;
 import io.mirador.ui.page.messages.MessagesPage;
+import io.mirador.ui.page.messages.inspect.DecoderRenderer;
+import io.mirador.ui.page.messages.inspect.InspectActions;
+import io.mirador.ui.page.messages.inspect.RecordDetailPane;
 import io.mirador.ui.page.messages.MessagesViewModel;
 import io.mirador.ui.service.history.ClusterSampler;
 import javafx.scene.control.Tab;
@@ -152,7 +155,34 @@ public final class MiradorApplication extends Application {
     private Page messagesPage() {
         MessagesViewModel model = new MessagesViewModel(context.connections(), context.records(), context.executor(),
                 context.time());
-        return new MessagesPage(model);
+        // The renderer runs on workers: it reads the registry URL from this field, never from the FX properties.
+        java.util.concurrent.atomic.AtomicReference<String> registry = new java.util.concurrent.atomic.AtomicReference<>("");
+        Runnable follow = () -> {
+            String cluster = model.selectedClusterProperty().get();
+            registry.set(cluster == null ? "" : context.connections().entry(cluster)
+                    .map(e -> e.connection() == null ? "" : e.connection().schemaRegistryUrl()).orElse(""));
+        };
+        model.selectedClusterProperty().addListener((obs, old, cluster) -> follow.run());
+        context.connections().entries().addListener((javafx.collections.ListChangeListener<Object>) c -> follow.run());
+        follow.run();
+        DecoderRenderer renderer = new DecoderRenderer(registry::get);
+        MessagesPage page = new MessagesPage(model, vm -> new RecordDetailPane(vm.selectedRecordProperty(), renderer,
+                context.executor(), context.time()).view());
+        InspectActions actions = new InspectActions(page.view(), context.connections().entries(), context.records(),
+                context.executor(), context.time(), model.selectedClusterProperty(), model.selectedTopicProperty());
+        page.addToolbarAction(actions.produceButton());
+        page.addToolbarAction(actions.resendButton(model.selectedRecordProperty()));
+        page.addToolbarAction(actions.exportSelectionButton(() -> java.util.List.copyOf(model.records())));
+        page.addToolbarAction(actions.exportRangeButton(() -> {
+            try {
+                return model.form().toSpec(model.selectedTopicProperty().get(), model.partitionCountProperty().get(),
+                        context.time().zone());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }));
+        page.addToolbarAction(actions.importButton());
+        return page;
     }
 
     /** Routes of the local engine or of an attached replicator, their detail, and the first-run shortcut. */

@@ -72,8 +72,8 @@ public final class InspectActions {
 
     /** Exports the records {@code selection} returns at the click (the table's selected or shown rows). */
     public Button exportSelectionButton(Supplier<List<KafkaRecord>> selection) {
-        return button("messages-export-selection", "Export selection…", Feather.DOWNLOAD,
-                "Write the selected records to a JSON-lines or CSV file",
+        return button("messages-export-selection", "Export shown…", Feather.DOWNLOAD,
+                "Write the records shown in the table to a JSON-lines or CSV file",
                 () -> new ExportDialog(owner(), ExportModel.ofRecords(selection.get(), executor)).show());
     }
 
