@@ -44,7 +44,7 @@ public final class RouteDetailView {
         CompareTab compare = new CompareTab(model.compare());
 
         tabs = new TabPane(
-                tab("route-tab-progress", "Progress", Feather.ACTIVITY, progress.view()),
+                tab("route-tab-progress", "Progress", Feather.ACTIVITY, progressWithTrends(model)),
                 tab("route-tab-charts", "Charts", Feather.TRENDING_UP, charts.view()),
                 tab("route-tab-events", "Events", Feather.LIST, events.view()),
                 tab("route-tab-compare", "Compare", Feather.COLUMNS, compare.view()));
@@ -60,6 +60,12 @@ public final class RouteDetailView {
 
     public Node view() {
         return root;
+    }
+
+    private Node progressWithTrends(RouteDetailModel model) {
+        Node tables = progress.view();
+        VBox.setVgrow(tables, Priority.ALWAYS);
+        return new VBox(8, new TrendStrip(model).view(), tables);
     }
 
     /** Shown: poll the engine; hidden: stop. */
