@@ -64,7 +64,7 @@ public final class MiradorApplication extends Application {
     private boolean closing;
     private boolean checkingRoutes;
 
-    static void configure(GuiOptions options) {
+    public static void configure(GuiOptions options) {
         nextOptions = options;
     }
 
