@@ -58,6 +58,10 @@ public final class DemoDataGenerator implements AutoCloseable {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "mirador-demo-data");
+        // Topics are created a moment before the first sends; with pipelined idempotent batches a just-started
+        // broker can answer OutOfOrderSequence for good, and the demo stalls. One request in flight avoids it, and
+        // the demo's few records a second need no more.
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         producer = new KafkaProducer<>(p);
         long now = System.currentTimeMillis();
         for (int i = 0; i < BACKLOG; i++) {
