@@ -102,6 +102,10 @@ public final class MessagesPage implements Page {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(detail, false);
+        // The detail keeps its width as the window grows, but never less than its toolbar of copy buttons needs.
+        if (detail instanceof javafx.scene.layout.Region region) {
+            region.setMinWidth(400);
+        }
         split.setId("messages-split");
         root.setCenter(split);
         root.setBottom(pagingBar());
