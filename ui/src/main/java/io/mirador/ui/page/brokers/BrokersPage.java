@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 
 import atlantafx.base.theme.Styles;
 import io.mirador.cluster.topic.ConfigValue;
+import io.mirador.ui.control.PageHeader;
 import io.mirador.ui.control.TableCopy;
 import io.mirador.ui.page.Page;
 import io.mirador.ui.util.Formats;
@@ -24,7 +25,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -82,13 +82,9 @@ public final class BrokersPage implements Page {
         root.getStyleClass().add("brokers-page");
         root.getStylesheets().add(BrokersPage.class.getResource("brokers.css").toExternalForm());
 
-        Label title = new Label("Brokers");
-        title.getStyleClass().add(Styles.TITLE_2);
-
-        ComboBox<String> cluster = new ComboBox<>(model.clusterNames());
-        cluster.setId("brokers-cluster");
-        cluster.setPromptText("Cluster");
-        cluster.valueProperty().bindBidirectional(model.selectedClusterProperty());
+        Label title = PageHeader.title("Brokers");
+        ComboBox<String> cluster = PageHeader.clusterChooser("brokers", model.clusterNames(),
+                model.selectedClusterProperty());
 
         ComboBox<Integer> broker = new ComboBox<>(model.brokerIds());
         broker.setId("brokers-broker");
@@ -106,25 +102,12 @@ public final class BrokersPage implements Page {
         });
         broker.valueProperty().bindBidirectional(model.selectedBrokerProperty());
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(model.loadingProperty().or(model.workingProperty()));
+        HBox toolbar = PageHeader.toolbar("brokers-toolbar", 12, cluster, broker, PageHeader.spacer(Priority.ALWAYS),
+                PageHeader.busy(model.loadingProperty().or(model.workingProperty())),
+                PageHeader.refresh("brokers", model::refresh));
 
-        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
-        refresh.setId("brokers-refresh");
-        refresh.getStyleClass().add("page-refresh");
-        refresh.setOnAction(e -> model.refresh());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(12, cluster, broker, spacer, busy, refresh);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.getStyleClass().add("brokers-toolbar");
-
-        Label problem = message("brokers-problem", Styles.WARNING);
-        problem.textProperty().bind(model.problemProperty());
-        Label notice = message("brokers-notice", Styles.ACCENT);
-        notice.textProperty().bind(model.noticeProperty());
+        Label problem = PageHeader.problem("brokers", model.problemProperty());
+        Label notice = PageHeader.message("brokers-notice", Styles.ACCENT, model.noticeProperty());
 
         root.setTop(new VBox(12, title, toolbar, problem, notice));
 
@@ -136,16 +119,6 @@ public final class BrokersPage implements Page {
         tabs.setId("brokers-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
-    }
-
-    private static Label message(String id, String style) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.getStyleClass().add(style);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
     }
 
     private Node configsTab() {

@@ -4,16 +4,14 @@ import java.util.List;
 
 import atlantafx.base.theme.Styles;
 import io.mirador.cluster.group.GroupSummary;
+import io.mirador.ui.control.PageHeader;
 import io.mirador.ui.page.Page;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -21,10 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Consumer groups of one cluster with their lag and a filter; below, the selected group's partitions, members
@@ -69,13 +64,9 @@ public final class GroupsPage implements Page {
         root.getStyleClass().add("groups-page");
         root.getStylesheets().add(GroupsPage.class.getResource("groups.css").toExternalForm());
 
-        Label title = new Label("Consumer groups");
-        title.getStyleClass().add(Styles.TITLE_2);
-
-        ComboBox<String> cluster = new ComboBox<>(model.clusterNames());
-        cluster.setId("groups-cluster");
-        cluster.setPromptText("Cluster");
-        cluster.valueProperty().bindBidirectional(model.selectedClusterProperty());
+        Label title = PageHeader.title("Consumer groups");
+        ComboBox<String> cluster = PageHeader.clusterChooser("groups", model.clusterNames(),
+                model.selectedClusterProperty());
 
         TextField filter = new TextField();
         filter.setId("groups-filter");
@@ -85,28 +76,9 @@ public final class GroupsPage implements Page {
         HBox.setHgrow(filter, Priority.ALWAYS);
         filter.setMaxWidth(360);
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(model.loadingProperty());
-
-        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
-        refresh.setId("groups-refresh");
-        refresh.getStyleClass().add("page-refresh");
-        refresh.setOnAction(e -> model.refresh());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.SOMETIMES);
-        HBox toolbar = new HBox(12, cluster, filter, spacer, busy, refresh);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.getStyleClass().add("groups-toolbar");
-
-        Label problem = new Label();
-        problem.setId("groups-problem");
-        problem.setWrapText(true);
-        problem.getStyleClass().add(Styles.WARNING);
-        problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        HBox toolbar = PageHeader.toolbar("groups-toolbar", 12, cluster, filter, PageHeader.spacer(Priority.SOMETIMES),
+                PageHeader.busy(model.loadingProperty()), PageHeader.refresh("groups", model::refresh));
+        Label problem = PageHeader.problem("groups", model.problemProperty());
 
         root.setTop(new VBox(12, title, toolbar, problem));
 

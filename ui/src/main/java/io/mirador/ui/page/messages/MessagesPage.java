@@ -5,6 +5,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import atlantafx.base.theme.Styles;
+import io.mirador.ui.control.PageHeader;
 import io.mirador.ui.page.Page;
 import io.mirador.ui.util.Formats;
 import javafx.beans.binding.Bindings;
@@ -85,14 +86,13 @@ public final class MessagesPage implements Page {
         root.getStyleClass().add("messages-page");
         root.getStylesheets().add(MessagesPage.class.getResource("messages.css").toExternalForm());
 
-        Label title = new Label("Messages");
-        title.getStyleClass().add(Styles.TITLE_2);
+        Label title = PageHeader.title("Messages");
 
         Label problem = new Label();
         problem.setId("messages-problem");
         problem.getStyleClass().addAll(Styles.WARNING, "one-line");
         problem.textProperty().bind(model.problemProperty());
-        showWhenText(problem);
+        PageHeader.showWhenText(problem);
 
         root.setTop(new VBox(8, title, new SeekBar(model).view(), commandBar(), keyBar(), filterProblem(),
                 progressBar(), problem));
@@ -290,11 +290,6 @@ public final class MessagesPage implements Page {
             button.setTooltip(new Tooltip(tip));
         }
         return button;
-    }
-
-    private static void showWhenText(Label label) {
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     private static HBox row(Node... nodes) {

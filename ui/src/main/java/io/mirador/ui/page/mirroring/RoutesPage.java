@@ -1,6 +1,7 @@
 package io.mirador.ui.page.mirroring;
 
 import atlantafx.base.theme.Styles;
+import io.mirador.ui.control.PageHeader;
 import io.mirador.ui.page.Page;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -8,11 +9,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
@@ -56,8 +55,7 @@ public final class RoutesPage implements Page {
         root.getStyleClass().add("routes-page");
         root.getStylesheets().add(RoutesPage.class.getResource("mirroring.css").toExternalForm());
 
-        Label title = new Label("Mirroring");
-        title.getStyleClass().add(Styles.TITLE_2);
+        Label title = PageHeader.title("Mirroring");
         Label engine = new Label();
         engine.setId("routes-engine");
         engine.getStyleClass().add(Styles.TEXT_MUTED);
@@ -66,14 +64,9 @@ public final class RoutesPage implements Page {
         HBox header = new HBox(16, title, engine);
         header.setAlignment(Pos.BASELINE_LEFT);
 
-        Label problem = messageLabel("routes-problem", Styles.WARNING);
-        problem.textProperty().bind(model.problemProperty());
-        Label notice = messageLabel("routes-notice", Styles.SUCCESS);
-        notice.textProperty().bind(model.commands().noticeProperty());
-        model.commands().noticeIsErrorProperty().addListener((obs, old, error) -> {
-            notice.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
-            notice.getStyleClass().add(error ? Styles.DANGER : Styles.SUCCESS);
-        });
+        Label problem = PageHeader.problem("routes", model.problemProperty());
+        Label notice = PageHeader.notice("routes-notice", model.commands().noticeProperty(),
+                model.commands().noticeIsErrorProperty());
 
         root.setTop(new VBox(12, header, toolbar(), problem, notice));
         root.setCenter(new RoutesTable(model).view());
@@ -101,19 +94,10 @@ public final class RoutesPage implements Page {
         Button details = button("routes-details", "Details", Feather.MAXIMIZE_2, model.hasSelectionProperty());
         details.setOnAction(e -> model.openSelected());
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(model.loadingProperty().or(model.commands().busyProperty()));
-        Button refresh = button("routes-refresh", "Refresh", Feather.REFRESH_CW, null);
-        refresh.getStyleClass().add("page-refresh");
-        refresh.setOnAction(e -> model.refresh());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, create, edit, resume, pause, delete, details, spacer, busy, refresh);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("routes-toolbar");
-        return bar;
+        return PageHeader.toolbar("routes-toolbar", 8, create, edit, resume, pause, delete, details,
+                PageHeader.spacer(Priority.ALWAYS),
+                PageHeader.busy(model.loadingProperty().or(model.commands().busyProperty())),
+                PageHeader.refresh("routes", model::refresh));
     }
 
     /** Shows the editor and waits (a nested event loop: the table keeps polling meanwhile). */
@@ -132,15 +116,5 @@ public final class RoutesPage implements Page {
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
-    }
-
-    private static Label messageLabel(String id, String style) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.getStyleClass().add(style);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
     }
 }

@@ -8,6 +8,7 @@ import atlantafx.base.theme.Styles;
 import io.mirador.cluster.broker.BrokerSummary;
 import io.mirador.cluster.broker.ClusterSummary;
 import io.mirador.ui.control.HistoryChart;
+import io.mirador.ui.control.PageHeader;
 import io.mirador.ui.page.Page;
 import io.mirador.ui.util.Formats;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,7 +20,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -28,10 +28,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Read-only summary of one cluster: id, version, cluster-wide counts, total in and out rates, the in-rate over
@@ -69,35 +66,15 @@ public final class OverviewPage implements Page {
         root.getStyleClass().add("overview-page");
         root.getStylesheets().add(OverviewPage.class.getResource("overview.css").toExternalForm());
 
-        Label title = new Label("Overview");
-        title.getStyleClass().add(Styles.TITLE_2);
-
-        ComboBox<String> cluster = new ComboBox<>(model.clusterNames());
-        cluster.setId("overview-cluster");
-        cluster.setPromptText("Cluster");
-        cluster.valueProperty().bindBidirectional(model.selectedClusterProperty());
-
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(model.loadingProperty());
-
-        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
-        refresh.setId("overview-refresh");
-        refresh.setOnAction(e -> model.refresh());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(12, cluster, spacer, busy, refresh);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.getStyleClass().add("overview-toolbar");
-
-        Label problem = new Label();
-        problem.setId("overview-problem");
-        problem.setWrapText(true);
-        problem.getStyleClass().add(Styles.WARNING);
-        problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        Label title = PageHeader.title("Overview");
+        ComboBox<String> cluster = PageHeader.clusterChooser("overview", model.clusterNames(),
+                model.selectedClusterProperty());
+        Button refresh = PageHeader.refresh("overview", model::refresh);
+        // This page never took part in F5 / Ctrl+R (Page.refresh); kept so while only duplication is removed.
+        refresh.getStyleClass().remove(PageHeader.REFRESH_CLASS);
+        HBox toolbar = PageHeader.toolbar("overview-toolbar", 12, cluster, PageHeader.spacer(Priority.ALWAYS),
+                PageHeader.busy(model.loadingProperty()), refresh);
+        Label problem = PageHeader.problem("overview", model.problemProperty());
 
         FlowPane figures = new FlowPane(12, 12,
                 figure("overview-cluster-id", "Cluster id", ClusterSummary::clusterId),

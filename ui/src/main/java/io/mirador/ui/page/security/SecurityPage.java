@@ -7,6 +7,7 @@ import java.util.function.Function;
 import atlantafx.base.theme.Styles;
 import io.mirador.cluster.acl.AclEntry;
 import io.mirador.cluster.acl.ClientQuota;
+import io.mirador.ui.control.PageHeader;
 import io.mirador.ui.control.TableCopy;
 import io.mirador.ui.page.Page;
 import javafx.beans.binding.Bindings;
@@ -18,9 +19,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -75,49 +74,21 @@ public final class SecurityPage implements Page {
         root.getStyleClass().add("security-page");
         root.getStylesheets().add(SecurityPage.class.getResource("security.css").toExternalForm());
 
-        Label title = new Label("ACLs & quotas");
-        title.getStyleClass().add(Styles.TITLE_2);
+        Label title = PageHeader.title("ACLs & quotas");
+        HBox toolbar = PageHeader.toolbar("security-toolbar", 12,
+                PageHeader.clusterChooser("security", model.clusterNames(), model.selectedClusterProperty()),
+                PageHeader.spacer(Priority.ALWAYS),
+                PageHeader.busy(model.loadingProperty().or(model.workingProperty())),
+                PageHeader.refresh("security", model::refresh));
 
-        ComboBox<String> cluster = new ComboBox<>(model.clusterNames());
-        cluster.setId("security-cluster");
-        cluster.setPromptText("Cluster");
-        cluster.valueProperty().bindBidirectional(model.selectedClusterProperty());
-
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(model.loadingProperty().or(model.workingProperty()));
-
-        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
-        refresh.setId("security-refresh");
-        refresh.getStyleClass().add("page-refresh");
-        refresh.setOnAction(e -> model.refresh());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(12, cluster, spacer, busy, refresh);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.getStyleClass().add("security-toolbar");
-
-        Label problem = message("security-problem", Styles.WARNING);
-        problem.textProperty().bind(model.problemProperty());
-        Label notice = message("security-notice", Styles.ACCENT);
-        notice.textProperty().bind(model.noticeProperty());
+        Label problem = PageHeader.problem("security", model.problemProperty());
+        Label notice = PageHeader.message("security-notice", Styles.ACCENT, model.noticeProperty());
         root.setTop(new VBox(12, title, toolbar, problem, notice));
 
         SplitPane split = new SplitPane(aclSection(), quotaSection());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
         root.setCenter(split);
-    }
-
-    private static Label message(String id, String style) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.getStyleClass().add(style);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
     }
 
     private Node aclSection() {
@@ -170,7 +141,7 @@ public final class SecurityPage implements Page {
         StackPane body = new StackPane(table, noAuthorizer);
         StackPane.setAlignment(noAuthorizer, Pos.TOP_LEFT);
 
-        Label aclError = message("security-acl-error", Styles.WARNING);
+        Label aclError = PageHeader.message("security-acl-error", Styles.WARNING);
         aclError.textProperty().bind(Bindings.when(model.noAuthorizerProperty()).then("")
                 .otherwise(model.aclMessageProperty()));
 
@@ -227,7 +198,7 @@ public final class SecurityPage implements Page {
         HBox bar = new HBox(12, heading, spacer, create, edit, delete);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        Label quotaError = message("security-quota-error", Styles.WARNING);
+        Label quotaError = PageHeader.message("security-quota-error", Styles.WARNING);
         quotaError.textProperty().bind(model.quotaMessageProperty());
 
         VBox.setVgrow(table, Priority.ALWAYS);

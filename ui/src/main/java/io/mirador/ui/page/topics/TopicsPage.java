@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import atlantafx.base.theme.Styles;
+import io.mirador.ui.control.PageHeader;
 import io.mirador.ui.page.Page;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
@@ -15,7 +16,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -23,7 +23,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
@@ -69,19 +68,11 @@ public final class TopicsPage implements Page {
         root.getStyleClass().add("topics-page");
         root.getStylesheets().add(TopicsPage.class.getResource("topics.css").toExternalForm());
 
-        Label title = new Label("Topics");
-        title.getStyleClass().add(Styles.TITLE_2);
-
-        Label problem = messageLabel("topics-problem", Styles.WARNING);
-        problem.textProperty().bind(model.problemProperty());
-        Label filterProblem = messageLabel("topics-filter-problem", Styles.DANGER);
-        filterProblem.textProperty().bind(model.filterProblemProperty());
-        Label notice = messageLabel("topics-notice", Styles.SUCCESS);
-        notice.textProperty().bind(model.commands().noticeProperty());
-        model.commands().noticeIsErrorProperty().addListener((obs, old, error) -> {
-            notice.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
-            notice.getStyleClass().add(error ? Styles.DANGER : Styles.SUCCESS);
-        });
+        Label title = PageHeader.title("Topics");
+        Label problem = PageHeader.problem("topics", model.problemProperty());
+        Label filterProblem = PageHeader.message("topics-filter-problem", Styles.DANGER, model.filterProblemProperty());
+        Label notice = PageHeader.notice("topics-notice", model.commands().noticeProperty(),
+                model.commands().noticeIsErrorProperty());
 
         root.setTop(new VBox(12, title, filterBar(), actionBar(), problem, filterProblem, notice));
 
@@ -99,10 +90,8 @@ public final class TopicsPage implements Page {
     }
 
     private HBox filterBar() {
-        ComboBox<String> cluster = new ComboBox<>(model.clusterNames());
-        cluster.setId("topics-cluster");
-        cluster.setPromptText("Cluster");
-        cluster.valueProperty().bindBidirectional(model.selectedClusterProperty());
+        ComboBox<String> cluster = PageHeader.clusterChooser("topics", model.clusterNames(),
+                model.selectedClusterProperty());
 
         TextField filter = new TextField();
         filter.setId("topics-filter");
@@ -122,21 +111,10 @@ public final class TopicsPage implements Page {
         internal.setId("topics-internal");
         internal.selectedProperty().bindBidirectional(model.showInternalProperty());
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(model.loadingProperty().or(model.commands().busyProperty()));
-
-        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
-        refresh.setId("topics-refresh");
-        refresh.getStyleClass().add("page-refresh");
-        refresh.setOnAction(e -> model.refresh());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.SOMETIMES);
-        HBox bar = new HBox(12, cluster, filter, regex, internal, spacer, busy, refresh);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("topics-toolbar");
-        return bar;
+        return PageHeader.toolbar("topics-toolbar", 12, cluster, filter, regex, internal,
+                PageHeader.spacer(Priority.SOMETIMES),
+                PageHeader.busy(model.loadingProperty().or(model.commands().busyProperty())),
+                PageHeader.refresh("topics", model::refresh));
     }
 
     private HBox actionBar() {
@@ -193,15 +171,5 @@ public final class TopicsPage implements Page {
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
-    }
-
-    private static Label messageLabel(String id, String style) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.getStyleClass().add(style);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
     }
 }
