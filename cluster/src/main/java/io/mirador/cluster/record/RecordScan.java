@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class RecordScan {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofMillis(100);
 
     private final ClusterConnection connection;
     private final ReadSpec spec;
@@ -75,7 +76,8 @@ public final class RecordScan {
      */
     public ScanProgress run() {
         long started = System.nanoTime();
-        try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(consumerProperties(connection))) {
+        KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(consumerProperties(connection));
+        try {
             consumer = kafka;
             if (cancelled.get()) {
                 return new ScanProgress(0, 0, 0, 0, 0);
@@ -90,6 +92,22 @@ public final class RecordScan {
             throw new ClusterException(ClusterErrors.describe(connection, "read topic " + spec.topic(), e), e);
         } finally {
             consumer = null;
+            close(kafka);
+        }
+    }
+
+    /**
+     * Closes without waiting for fetches in flight (a read is over; nothing is committed), and outside any
+     * interrupt: a task cancelled by interruption would otherwise make Kafka log the close as a failure.
+     */
+    private static void close(KafkaConsumer<byte[], byte[]> kafka) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            kafka.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(CLOSE_TIMEOUT));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
