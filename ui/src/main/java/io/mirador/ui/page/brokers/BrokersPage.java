@@ -1,14 +1,15 @@
 package io.mirador.ui.page.brokers;
 
-import static io.mirador.ui.page.brokers.Cells.column;
-import static io.mirador.ui.page.brokers.Cells.formatted;
+import static io.mirador.ui.control.Columns.boxed;
+import static io.mirador.ui.control.Columns.column;
+import static io.mirador.ui.control.Columns.formatted;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 
 import atlantafx.base.theme.Styles;
 import io.mirador.cluster.topic.ConfigValue;
+import io.mirador.ui.control.Columns;
 import io.mirador.ui.control.PageHeader;
 import io.mirador.ui.control.TableCopy;
 import io.mirador.ui.page.Page;
@@ -242,8 +243,7 @@ public final class BrokersPage implements Page {
             bytes.setCellFactory(col -> formatted(Formats::bytes));
         }
         for (TableColumn<LogDirRow, ?> numeric : List.of(brokerId, used, free, total)) {
-            numeric.getStyleClass().add("numeric");
-            numeric.setPrefWidth(120);
+            Columns.numeric(numeric, 120);
         }
         TableColumn<LogDirRow, String> status = column("Status", LogDirRow::status);
         status.setPrefWidth(160);
@@ -280,8 +280,7 @@ public final class BrokersPage implements Page {
         TableColumn<TopicUsage, Double> share = column("Share of directory", TopicUsage::share);
         share.setCellFactory(col -> formatted(s -> String.format(Locale.ROOT, "%.1f %%", s * 100)));
         for (TableColumn<TopicUsage, ?> numeric : List.of(size, share)) {
-            numeric.getStyleClass().add("numeric");
-            numeric.setPrefWidth(140);
+            Columns.numeric(numeric, 140);
         }
         topics.getColumns().setAll(List.of(topic, size, share));
         TableCopy.install(topics);
@@ -299,9 +298,5 @@ public final class BrokersPage implements Page {
         split.setDividerPositions(0.35);
         split.getStyleClass().add("brokers-tab-content");
         return split;
-    }
-
-    private static Long boxed(OptionalLong value) {
-        return value.isPresent() ? value.getAsLong() : null;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import atlantafx.base.theme.Styles;
 import io.mirador.cluster.topic.ConfigValue;
+import io.mirador.ui.control.Columns;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -33,7 +34,7 @@ final class ConfigEditDialog {
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
 
-        Label current = new Label("Current value: " + (config.value() == null ? Cells.NONE : config.value())
+        Label current = new Label("Current value: " + (config.value() == null ? Columns.NONE : config.value())
                 + " (" + BrokersViewModel.sourceName(config.source()) + ")");
         current.getStyleClass().add(Styles.TEXT_MUTED);
         Label doc = new Label(config.documentation() == null ? "" : config.documentation());

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import atlantafx.base.theme.Styles;
 import io.mirador.cluster.group.GroupMember;
 import io.mirador.cluster.group.PartitionLag;
+import io.mirador.ui.control.Columns;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Orientation;
@@ -129,18 +130,18 @@ final class GroupDetailView {
     }
 
     private TableView<PartitionLag> partitionsTable() {
-        TableView<PartitionLag> table = GroupTables.table("group-partitions", "No partitions");
+        TableView<PartitionLag> table = Columns.table("group-partitions", "No partitions");
         table.setItems(model.partitions());
 
-        TableColumn<PartitionLag, String> topic = GroupTables.column("Topic", PartitionLag::topic);
+        TableColumn<PartitionLag, String> topic = Columns.column("Topic", PartitionLag::topic);
         topic.setPrefWidth(220);
-        TableColumn<PartitionLag, Integer> partition = GroupTables.column("Partition", PartitionLag::partition);
-        GroupTables.numeric(partition);
+        TableColumn<PartitionLag, Integer> partition = Columns.column("Partition", PartitionLag::partition);
+        Columns.numeric(partition, 120);
         TableColumn<PartitionLag, Long> committed =
-                GroupTables.offsetColumn("Committed offset", p -> GroupTables.boxed(p.committed()));
-        TableColumn<PartitionLag, Long> end = GroupTables.offsetColumn("End offset", p -> GroupTables.boxed(p.end()));
-        TableColumn<PartitionLag, Long> lag = GroupTables.offsetColumn("Lag", p -> GroupTables.boxed(p.lag()));
-        TableColumn<PartitionLag, String> member = GroupTables.column("Assigned member",
+                GroupTables.offsetColumn("Committed offset", p -> Columns.boxed(p.committed()));
+        TableColumn<PartitionLag, Long> end = GroupTables.offsetColumn("End offset", p -> Columns.boxed(p.end()));
+        TableColumn<PartitionLag, Long> lag = GroupTables.offsetColumn("Lag", p -> Columns.boxed(p.lag()));
+        TableColumn<PartitionLag, String> member = Columns.column("Assigned member",
                 p -> p.assignedMember() == null ? "" : p.assignedMember());
         member.setPrefWidth(220);
         table.getColumns().setAll(List.of(topic, partition, committed, end, lag, member));
@@ -152,19 +153,19 @@ final class GroupDetailView {
     }
 
     private TableView<GroupMember> membersTable() {
-        TableView<GroupMember> table = GroupTables.table("group-members", "No active members");
+        TableView<GroupMember> table = Columns.table("group-members", "No active members");
         table.setItems(model.members());
 
-        TableColumn<GroupMember, String> client = GroupTables.column("Client id", GroupMember::clientId);
+        TableColumn<GroupMember, String> client = Columns.column("Client id", GroupMember::clientId);
         client.setPrefWidth(160);
-        TableColumn<GroupMember, String> host = GroupTables.column("Host", GroupMember::host);
+        TableColumn<GroupMember, String> host = Columns.column("Host", GroupMember::host);
         host.setPrefWidth(140);
-        TableColumn<GroupMember, Integer> count = GroupTables.column("Partitions", m -> m.assignment().size());
-        GroupTables.numeric(count);
-        TableColumn<GroupMember, String> assignment = GroupTables.column("Assignment",
+        TableColumn<GroupMember, Integer> count = Columns.column("Partitions", m -> m.assignment().size());
+        Columns.numeric(count, 120);
+        TableColumn<GroupMember, String> assignment = Columns.column("Assignment",
                 m -> assignment(m.assignment()));
         assignment.setPrefWidth(200);
-        TableColumn<GroupMember, String> id = GroupTables.column("Member id", GroupMember::memberId);
+        TableColumn<GroupMember, String> id = Columns.column("Member id", GroupMember::memberId);
         id.setPrefWidth(200);
         table.getColumns().setAll(List.of(client, host, count, assignment, id));
         return table;

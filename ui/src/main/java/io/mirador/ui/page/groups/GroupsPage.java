@@ -4,6 +4,7 @@ import java.util.List;
 
 import atlantafx.base.theme.Styles;
 import io.mirador.cluster.group.GroupSummary;
+import io.mirador.ui.control.Columns;
 import io.mirador.ui.control.PageHeader;
 import io.mirador.ui.page.Page;
 import javafx.collections.ListChangeListener;
@@ -95,20 +96,20 @@ public final class GroupsPage implements Page {
     }
 
     private TableView<GroupSummary> groupsTable() {
-        TableView<GroupSummary> table = GroupTables.table("groups-table", "No consumer groups");
+        TableView<GroupSummary> table = Columns.table("groups-table", "No consumer groups");
         groupsTable = table;
         SortedList<GroupSummary> sorted = new SortedList<>(model.visibleGroups());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
 
-        TableColumn<GroupSummary, String> id = GroupTables.column("Group", GroupSummary::groupId);
+        TableColumn<GroupSummary, String> id = Columns.column("Group", GroupSummary::groupId);
         id.setPrefWidth(280);
-        TableColumn<GroupSummary, String> state = GroupTables.column("State", g -> GroupsViewModel.title(g.state()));
+        TableColumn<GroupSummary, String> state = Columns.column("State", g -> GroupsViewModel.title(g.state()));
         state.setPrefWidth(110);
-        TableColumn<GroupSummary, Integer> members = GroupTables.column("Members", GroupSummary::members);
-        GroupTables.numeric(members);
+        TableColumn<GroupSummary, Integer> members = Columns.column("Members", GroupSummary::members);
+        Columns.numeric(members, 120);
         TableColumn<GroupSummary, Long> lag = GroupTables.offsetColumn("Total lag", GroupSummary::totalLag);
-        TableColumn<GroupSummary, String> topics = GroupTables.column("Topics", g -> String.join(", ", g.topics()));
+        TableColumn<GroupSummary, String> topics = Columns.column("Topics", g -> String.join(", ", g.topics()));
         topics.setPrefWidth(260);
         table.getColumns().setAll(List.of(id, state, members, lag, topics));
         table.getSortOrder().add(id);

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import atlantafx.base.theme.Styles;
 import io.mirador.cluster.group.OffsetChange;
+import io.mirador.ui.control.Columns;
 import io.mirador.ui.page.groups.ResetOffsetsViewModel.Mode;
 import io.mirador.ui.page.groups.ResetOffsetsViewModel.TopicChoice;
 import javafx.event.ActionEvent;
@@ -203,16 +204,16 @@ public final class ResetOffsetsDialog extends Dialog<Void> {
     }
 
     private TableView<OffsetChange> previewTable() {
-        TableView<OffsetChange> table = GroupTables.table("reset-preview-table", "Preview to see the new offsets");
+        TableView<OffsetChange> table = Columns.table("reset-preview-table", "Preview to see the new offsets");
         table.setItems(model.previewRows());
-        TableColumn<OffsetChange, String> topic = GroupTables.column("Topic", OffsetChange::topic);
+        TableColumn<OffsetChange, String> topic = Columns.column("Topic", OffsetChange::topic);
         topic.setPrefWidth(180);
-        TableColumn<OffsetChange, Integer> partition = GroupTables.column("Partition", OffsetChange::partition);
-        GroupTables.numeric(partition);
+        TableColumn<OffsetChange, Integer> partition = Columns.column("Partition", OffsetChange::partition);
+        Columns.numeric(partition, 120);
         TableColumn<OffsetChange, Long> current =
-                GroupTables.offsetColumn("Current offset", c -> GroupTables.boxed(c.current()));
+                GroupTables.offsetColumn("Current offset", c -> Columns.boxed(c.current()));
         TableColumn<OffsetChange, Long> target = GroupTables.offsetColumn("New offset", OffsetChange::target);
-        TableColumn<OffsetChange, String> note = GroupTables.column("Note", ResetInputs::note);
+        TableColumn<OffsetChange, String> note = Columns.column("Note", ResetInputs::note);
         note.setPrefWidth(200);
         table.getColumns().setAll(List.of(topic, partition, current, target, note));
         return table;

@@ -3,10 +3,10 @@ package io.mirador.ui.page.messages;
 import java.util.function.Function;
 
 import io.mirador.cluster.record.KafkaRecord;
+import io.mirador.ui.control.Columns;
 import io.mirador.ui.control.TableCopy;
 import io.mirador.ui.util.Formats;
 import io.mirador.ui.util.TimeDisplay;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -115,9 +115,7 @@ final class MessagesTable {
     }
 
     private static <T> TableColumn<KafkaRecord, T> column(String title, Function<KafkaRecord, T> value, double width) {
-        TableColumn<KafkaRecord, T> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
+        TableColumn<KafkaRecord, T> column = Columns.column(title, width, value);
         column.setSortable(false);
         return column;
     }

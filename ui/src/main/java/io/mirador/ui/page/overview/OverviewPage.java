@@ -7,12 +7,12 @@ import java.util.function.ToIntFunction;
 import atlantafx.base.theme.Styles;
 import io.mirador.cluster.broker.BrokerSummary;
 import io.mirador.cluster.broker.ClusterSummary;
+import io.mirador.ui.control.Columns;
 import io.mirador.ui.control.HistoryChart;
 import io.mirador.ui.control.PageHeader;
 import io.mirador.ui.page.Page;
 import io.mirador.ui.util.Formats;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,7 +20,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
@@ -174,33 +173,20 @@ public final class OverviewPage implements Page {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No brokers"));
 
-        TableColumn<BrokerSummary, Integer> id = column("Id", BrokerSummary::id);
-        TableColumn<BrokerSummary, String> address = column("Address", BrokerSummary::address);
+        TableColumn<BrokerSummary, Integer> id = Columns.column("Id", BrokerSummary::id);
+        TableColumn<BrokerSummary, String> address = Columns.column("Address", BrokerSummary::address);
         address.setPrefWidth(240);
-        TableColumn<BrokerSummary, String> rack = column("Rack", b -> b.rack() == null ? NONE : b.rack());
+        TableColumn<BrokerSummary, String> rack = Columns.column("Rack", b -> b.rack() == null ? NONE : b.rack());
         rack.setPrefWidth(120);
-        TableColumn<BrokerSummary, Integer> led = column("Partitions led", BrokerSummary::partitionsLed);
-        TableColumn<BrokerSummary, Integer> replicas = column("Replicas", BrokerSummary::replicas);
-        TableColumn<BrokerSummary, Long> size = column("Log dir size", BrokerSummary::logDirBytes);
-        size.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Long item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item == null ? NONE : Formats.bytes(item));
-            }
-        });
+        TableColumn<BrokerSummary, Integer> led = Columns.column("Partitions led", BrokerSummary::partitionsLed);
+        TableColumn<BrokerSummary, Integer> replicas = Columns.column("Replicas", BrokerSummary::replicas);
+        TableColumn<BrokerSummary, Long> size = Columns.column("Log dir size", BrokerSummary::logDirBytes);
+        size.setCellFactory(col -> Columns.formatted(Formats::bytes));
         for (TableColumn<BrokerSummary, ?> numeric : List.of(id, led, replicas, size)) {
-            numeric.getStyleClass().add("numeric");
-            numeric.setPrefWidth(120);
+            Columns.numeric(numeric, 120);
         }
         table.getColumns().setAll(List.of(id, address, rack, led, replicas, size));
         table.getSortOrder().add(id);
         return table;
-    }
-
-    private static <S, T> TableColumn<S, T> column(String title, Function<S, T> value) {
-        TableColumn<S, T> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
     }
 }

@@ -7,11 +7,11 @@ import java.util.function.Function;
 import atlantafx.base.theme.Styles;
 import io.mirador.cluster.acl.AclEntry;
 import io.mirador.cluster.acl.ClientQuota;
+import io.mirador.ui.control.Columns;
 import io.mirador.ui.control.PageHeader;
 import io.mirador.ui.control.TableCopy;
 import io.mirador.ui.page.Page;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -251,9 +251,6 @@ public final class SecurityPage implements Page {
     }
 
     private static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {
-        TableColumn<S, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
+        return Columns.column(title, width, value);
     }
 }

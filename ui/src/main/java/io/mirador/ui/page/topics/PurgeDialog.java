@@ -1,5 +1,6 @@
 package io.mirador.ui.page.topics;
 
+import io.mirador.ui.control.Columns;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableColumn;
@@ -33,15 +34,15 @@ final class PurgeDialog extends FormDialog {
         some.setSelected(!form.allProperty().get());
         mode.selectedToggleProperty().addListener((obs, old, now) -> form.allProperty().set(now == all));
 
-        TableView<PurgeForm.Row> rows = Tables.table("purge-partitions", "No partitions");
+        TableView<PurgeForm.Row> rows = Columns.table("purge-partitions", "No partitions");
         rows.setItems(form.rows());
         rows.setPrefHeight(220);
         rows.disableProperty().bind(form.allProperty());
-        TableColumn<PurgeForm.Row, Integer> partition = Tables.numeric("Partition", PurgeForm.Row::partition, 90);
-        TableColumn<PurgeForm.Row, Long> earliest = Tables.numeric("Earliest", r -> known(r.earliest()), 110);
-        TableColumn<PurgeForm.Row, Long> latest = Tables.numeric("Latest", r -> known(r.latest()), 110);
-        earliest.setCellFactory(col -> Tables.formatted(String::valueOf));
-        latest.setCellFactory(col -> Tables.formatted(String::valueOf));
+        TableColumn<PurgeForm.Row, Integer> partition = Columns.numeric("Partition", PurgeForm.Row::partition, 90);
+        TableColumn<PurgeForm.Row, Long> earliest = Columns.numeric("Earliest", r -> known(r.earliest()), 110);
+        TableColumn<PurgeForm.Row, Long> latest = Columns.numeric("Latest", r -> known(r.latest()), 110);
+        earliest.setCellFactory(col -> Columns.formatted(String::valueOf));
+        latest.setCellFactory(col -> Columns.formatted(String::valueOf));
         TableColumn<PurgeForm.Row, String> before = new TableColumn<>("Delete before offset");
         before.setCellValueFactory(cell -> cell.getValue().beforeProperty());
         before.setCellFactory(col -> new OffsetCell());

@@ -6,6 +6,7 @@ import java.util.Locale;
 import atlantafx.base.theme.Styles;
 import io.mirador.cluster.topic.ConfigValue;
 import io.mirador.cluster.topic.PartitionDetail;
+import io.mirador.ui.control.Columns;
 import io.mirador.ui.util.Formats;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -116,39 +117,39 @@ public final class TopicDetailPane {
     }
 
     private TableView<PartitionDetail> partitionsTable() {
-        TableView<PartitionDetail> table = Tables.table("topic-partitions", "No partitions");
+        TableView<PartitionDetail> table = Columns.table("topic-partitions", "No partitions");
         table.setItems(detail.partitions());
-        TableColumn<PartitionDetail, Integer> partition = Tables.numeric("Partition", PartitionDetail::partition, 90);
-        TableColumn<PartitionDetail, String> leader = Tables.column("Leader",
+        TableColumn<PartitionDetail, Integer> partition = Columns.numeric("Partition", PartitionDetail::partition, 90);
+        TableColumn<PartitionDetail, String> leader = Columns.column("Leader",
                 p -> p.isOffline() ? "offline" : String.valueOf(p.leader()));
         leader.setPrefWidth(80);
-        TableColumn<PartitionDetail, String> replicas = Tables.column("Replicas", p -> ids(p.replicas()));
-        TableColumn<PartitionDetail, String> isr = Tables.column("In sync", p -> ids(p.isr()));
-        TableColumn<PartitionDetail, Long> earliest = Tables.numeric("Earliest offset",
+        TableColumn<PartitionDetail, String> replicas = Columns.column("Replicas", p -> ids(p.replicas()));
+        TableColumn<PartitionDetail, String> isr = Columns.column("In sync", p -> ids(p.isr()));
+        TableColumn<PartitionDetail, Long> earliest = Columns.numeric("Earliest offset",
                 p -> p.earliestOffset() < 0 ? null : p.earliestOffset(), 120);
-        TableColumn<PartitionDetail, Long> latest = Tables.numeric("Latest offset",
+        TableColumn<PartitionDetail, Long> latest = Columns.numeric("Latest offset",
                 p -> p.latestOffset() < 0 ? null : p.latestOffset(), 120);
-        TableColumn<PartitionDetail, Long> records = Tables.numeric("Records", PartitionDetail::records, 100);
-        TableColumn<PartitionDetail, Long> size = Tables.numeric("Size", PartitionDetail::sizeBytes, 100);
-        earliest.setCellFactory(col -> Tables.formatted(String::valueOf));
-        latest.setCellFactory(col -> Tables.formatted(String::valueOf));
-        records.setCellFactory(col -> Tables.formatted(Formats::count));
-        size.setCellFactory(col -> Tables.formatted(Formats::bytes));
+        TableColumn<PartitionDetail, Long> records = Columns.numeric("Records", PartitionDetail::records, 100);
+        TableColumn<PartitionDetail, Long> size = Columns.numeric("Size", PartitionDetail::sizeBytes, 100);
+        earliest.setCellFactory(col -> Columns.formatted(String::valueOf));
+        latest.setCellFactory(col -> Columns.formatted(String::valueOf));
+        records.setCellFactory(col -> Columns.formatted(Formats::count));
+        size.setCellFactory(col -> Columns.formatted(Formats::bytes));
         table.getColumns().setAll(List.of(partition, leader, replicas, isr, earliest, latest, records, size));
         return table;
     }
 
     private Node configsTab() {
-        TableView<ConfigValue> table = Tables.table("topic-configs", "No configs");
+        TableView<ConfigValue> table = Columns.table("topic-configs", "No configs");
         configsTable = table;
         table.setItems(detail.configs());
-        TableColumn<ConfigValue, String> name = Tables.column("Name", ConfigValue::name);
+        TableColumn<ConfigValue, String> name = Columns.column("Name", ConfigValue::name);
         name.setPrefWidth(240);
-        TableColumn<ConfigValue, String> value = Tables.column("Value", c -> c.value() == null ? "" : c.value());
+        TableColumn<ConfigValue, String> value = Columns.column("Value", c -> c.value() == null ? "" : c.value());
         value.setPrefWidth(180);
-        TableColumn<ConfigValue, String> source = Tables.column("Source", TopicDetailPane::sourceText);
+        TableColumn<ConfigValue, String> source = Columns.column("Source", TopicDetailPane::sourceText);
         source.setPrefWidth(150);
-        TableColumn<ConfigValue, String> doc = Tables.column("Documentation",
+        TableColumn<ConfigValue, String> doc = Columns.column("Documentation",
                 c -> c.documentation() == null ? "" : c.documentation());
         doc.setPrefWidth(400);
         table.getColumns().setAll(List.of(name, value, source, doc));
@@ -210,9 +211,9 @@ public final class TopicDetailPane {
     }
 
     private TableView<String> groupsTable() {
-        TableView<String> table = Tables.table("topic-groups", "No consumer group has committed offsets on this topic");
+        TableView<String> table = Columns.table("topic-groups", "No consumer group has committed offsets on this topic");
         table.setItems(detail.groups());
-        TableColumn<String, String> group = Tables.column("Group", g -> g);
+        TableColumn<String, String> group = Columns.column("Group", g -> g);
         table.getColumns().setAll(List.of(group));
         return table;
     }

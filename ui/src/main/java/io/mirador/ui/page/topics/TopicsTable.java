@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.mirador.cluster.TopicSummary;
+import io.mirador.ui.control.Columns;
 import io.mirador.ui.util.Formats;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
@@ -26,7 +27,7 @@ import javafx.scene.input.MouseButton;
 final class TopicsTable {
 
     private final TopicsViewModel model;
-    private final TableView<TopicSummary> table = Tables.table("topics-table", "No topics");
+    private final TableView<TopicSummary> table = Columns.table("topics-table", "No topics");
     /** Set while the table's selection is being aligned with the model's, so the echo is ignored. */
     private boolean syncing;
     /** Names selected before a reload, to select again once its rows are in; null when none is pending. */
@@ -46,7 +47,7 @@ final class TopicsTable {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
 
-        TableColumn<TopicSummary, String> name = Tables.column("Name", TopicSummary::name);
+        TableColumn<TopicSummary, String> name = Columns.column("Name", TopicSummary::name);
         name.setPrefWidth(320);
         name.setCellFactory(col -> new TableCell<>() {
             {
@@ -62,16 +63,16 @@ final class TopicsTable {
                 setGraphic(row != null && row.internal() ? internalBadge() : null);
             }
         });
-        TableColumn<TopicSummary, Integer> partitions = Tables.numeric("Partitions", TopicSummary::partitions, 110);
-        TableColumn<TopicSummary, Integer> rf = Tables.numeric("Replication factor",
+        TableColumn<TopicSummary, Integer> partitions = Columns.numeric("Partitions", TopicSummary::partitions, 110);
+        TableColumn<TopicSummary, Integer> rf = Columns.numeric("Replication factor",
                 TopicSummary::replicationFactor, 150);
-        TableColumn<TopicSummary, Long> records = Tables.numeric("Records", TopicSummary::records, 120);
-        records.setCellFactory(col -> Tables.formatted(Formats::count));
-        TableColumn<TopicSummary, Long> size = Tables.numeric("Size", TopicSummary::sizeBytes, 110);
-        size.setCellFactory(col -> Tables.formatted(Formats::bytes));
+        TableColumn<TopicSummary, Long> records = Columns.numeric("Records", TopicSummary::records, 120);
+        records.setCellFactory(col -> Columns.formatted(Formats::count));
+        TableColumn<TopicSummary, Long> size = Columns.numeric("Size", TopicSummary::sizeBytes, 110);
+        size.setCellFactory(col -> Columns.formatted(Formats::bytes));
         // Read at cell update: the view-model replaces the rates before the rows, so redrawn rows show new rates.
-        TableColumn<TopicSummary, Double> rate = Tables.numeric("In-rate", t -> model.inRate(t.name()), 120);
-        rate.setCellFactory(col -> Tables.formatted(TopicsTable::rate));
+        TableColumn<TopicSummary, Double> rate = Columns.numeric("In-rate", t -> model.inRate(t.name()), 120);
+        rate.setCellFactory(col -> Columns.formatted(TopicsTable::rate));
         table.getColumns().setAll(List.of(name, partitions, rf, records, size, rate));
         table.getSortOrder().add(name);
 

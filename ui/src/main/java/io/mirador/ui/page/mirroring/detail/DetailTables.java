@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import atlantafx.base.theme.Styles;
+import io.mirador.ui.control.Columns;
 import io.mirador.ui.control.TableCopy;
 import io.mirador.ui.util.Formats;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
@@ -37,23 +37,15 @@ final class DetailTables {
      * and the model's lists stay as the model ordered them.
      */
     static <S> TableView<S> table(String id, String placeholder, ObservableList<S> items) {
-        TableView<S> table = new TableView<>();
-        table.setId(id);
-        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label(placeholder));
+        TableView<S> table = Columns.table(id, placeholder);
         SortedList<S> sorted = new SortedList<>(items);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        TableCopy.install(table);
         return table;
     }
 
     static <S, T> TableColumn<S, T> column(String title, double width, Function<S, T> value) {
-        TableColumn<S, T> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
+        return Columns.column(title, width, value);
     }
 
     /** Right-aligned counts or offsets shown grouped ("1,024"), negative as "–"; sorted and copied raw. */
@@ -64,8 +56,7 @@ final class DetailTables {
     /** Right-aligned numbers shown through {@code format}; sorted and copied raw. */
     static <S, T extends Number> TableColumn<S, T> formatted(String title, double width, Function<S, T> value,
                                                               Function<T, String> format) {
-        TableColumn<S, T> column = column(title, width, value);
-        column.getStyleClass().add("numeric");
+        TableColumn<S, T> column = Columns.numeric(Columns.column(title, value), width);
         column.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
