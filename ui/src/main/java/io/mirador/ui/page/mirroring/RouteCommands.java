@@ -7,13 +7,12 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.mirador.replicator.route.RouteDefinition;
+import io.mirador.ui.page.CommandNotice;
 import io.mirador.ui.service.mirroring.MirroringService;
 import io.mirador.ui.task.Messages;
 import io.mirador.ui.task.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The Routes page's write actions, each one background call to the engine; outcomes, good or bad, end up as one
@@ -30,10 +29,7 @@ public final class RouteCommands {
     private final Runnable afterWrite;
     private final Consumer<String> deleted;
 
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    private final ReadOnlyBooleanWrapper noticeIsError = new ReadOnlyBooleanWrapper(this, "noticeIsError");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private int running;
+    private final CommandNotice notice = new CommandNotice(this);
 
     RouteCommands(MirroringService service, TaskExecutor executor, Predicate<String> confirm,
                   Function<String, Optional<RouteRow>> rows, Runnable afterWrite, Consumer<String> deleted) {
@@ -47,16 +43,16 @@ public final class RouteCommands {
 
     /** What the last command did or why it failed, e.g. "Paused route orders."; empty before the first. */
     public ReadOnlyStringProperty noticeProperty() {
-        return notice.getReadOnlyProperty();
+        return notice.noticeProperty();
     }
 
     public ReadOnlyBooleanProperty noticeIsErrorProperty() {
-        return noticeIsError.getReadOnlyProperty();
+        return notice.noticeIsErrorProperty();
     }
 
     /** True while a command is under way. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return notice.busyProperty();
     }
 
     public void pause(String name) {
@@ -94,44 +90,25 @@ public final class RouteCommands {
     /** Creates or updates; {@code onFailed} gets the one-line reason for the editor. */
     void save(RouteDefinition definition, boolean update, Runnable onSaved, Consumer<String> onFailed) {
         String name = definition.name();
-        begin();
-        executor.submit((update ? "Updating" : "Creating") + " route " + name,
+        notice.submit(executor, (update ? "Updating" : "Creating") + " route " + name,
                 () -> update ? service.updateRoute(definition) : service.createRoute(definition), saved -> {
-                    end();
-                    say((update ? "Updated" : "Created") + " route " + name + ".", false);
+                    notice.say((update ? "Updated" : "Created") + " route " + name + ".", false);
                     afterWrite.run();
                     onSaved.run();
                 }, failure -> {
-                    end();
                     onFailed.accept("Could not " + (update ? "update" : "create") + " route " + name + ": "
                             + Messages.oneLine(failure));
                 });
     }
 
     private void run(String title, String what, String done, Callable<Void> work, Runnable after) {
-        begin();
-        executor.submit(title, work, ok -> {
-            end();
-            say(done, false);
+        notice.submit(executor, title, work, ok -> {
+            notice.say(done, false);
             after.run();
             afterWrite.run();
         }, failure -> {
-            end();
-            say("Could not " + what + ": " + Messages.oneLine(failure), true);
+            notice.say("Could not " + what + ": " + Messages.oneLine(failure), true);
             afterWrite.run();
         });
-    }
-
-    private void say(String text, boolean error) {
-        notice.set(text);
-        noticeIsError.set(error);
-    }
-
-    private void begin() {
-        busy.set(++running > 0);
-    }
-
-    private void end() {
-        busy.set(--running > 0);
     }
 }

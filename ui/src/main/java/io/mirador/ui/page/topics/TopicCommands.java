@@ -6,13 +6,12 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.mirador.ui.page.CommandNotice;
 import io.mirador.ui.service.TopicSource;
 import io.mirador.ui.task.Messages;
 import io.mirador.ui.task.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The Topics page's write actions, each turning a valid form into one background call. UI thread only.
@@ -29,10 +28,7 @@ public final class TopicCommands {
     private final ReadOnlyBooleanProperty writable;
     private final Runnable afterWrite;
 
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    private final ReadOnlyBooleanWrapper noticeIsError = new ReadOnlyBooleanWrapper(this, "noticeIsError");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private int running;
+    private final CommandNotice notice = new CommandNotice(this);
 
     /**
      * @param cluster    the selected cluster, read on the UI thread when a command starts
@@ -49,21 +45,20 @@ public final class TopicCommands {
 
     /** What the last command did or why it failed, e.g. "Created topic orders."; empty before the first. */
     public ReadOnlyStringProperty noticeProperty() {
-        return notice.getReadOnlyProperty();
+        return notice.noticeProperty();
     }
 
     public ReadOnlyBooleanProperty noticeIsErrorProperty() {
-        return noticeIsError.getReadOnlyProperty();
+        return notice.noticeIsErrorProperty();
     }
 
     /** True while a command is under way. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return notice.busyProperty();
     }
 
     public void clearNotice() {
-        notice.set("");
-        noticeIsError.set(false);
+        notice.clear();
     }
 
     public void create(CreateTopicForm form) {
@@ -136,30 +131,19 @@ public final class TopicCommands {
             fail("Could not " + what + ": " + form.problem());
             return;
         }
-        running++;
-        busy.set(true);
         clearNotice();
-        executor.submit(capitalized(what), work.apply(on), result -> {
-            finished();
-            notice.set(done);
-            noticeIsError.set(false);
+        notice.submit(executor, capitalized(what), work.apply(on), result -> {
+            notice.say(done, false);
             if (on.equals(cluster.get())) {
                 afterWrite.run();
             }
         }, failure -> {
-            finished();
             fail("Could not " + what + ": " + Messages.oneLine(failure));
         });
     }
 
-    private void finished() {
-        running--;
-        busy.set(running > 0);
-    }
-
     private void fail(String text) {
-        notice.set(text);
-        noticeIsError.set(true);
+        notice.say(text, true);
     }
 
     private static String capitalized(String text) {
