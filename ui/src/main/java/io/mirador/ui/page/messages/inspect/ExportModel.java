@@ -20,6 +20,7 @@ import io.mirador.cluster.record.RecordScan;
 import io.mirador.cluster.record.ScanListener;
 import io.mirador.cluster.record.ScanProgress;
 import io.mirador.cluster.record.StopAt;
+import io.mirador.ui.page.FormModel;
 import io.mirador.ui.service.RecordSource;
 import io.mirador.ui.task.TaskExecutor;
 import io.mirador.ui.util.Formats;

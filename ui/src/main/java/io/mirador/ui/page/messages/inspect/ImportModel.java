@@ -3,6 +3,7 @@ package io.mirador.ui.page.messages.inspect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.mirador.ui.page.FormModel;
 import io.mirador.ui.service.ConnectionEntry;
 import io.mirador.ui.service.RecordSource;
 import io.mirador.ui.task.TaskExecutor;

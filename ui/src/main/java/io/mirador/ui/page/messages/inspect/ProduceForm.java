@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import io.mirador.cluster.record.KafkaRecord;
 import io.mirador.cluster.record.RecordJson;
+import io.mirador.ui.page.FormModel;
 import io.mirador.ui.service.ConnectionEntry;
 import io.mirador.ui.service.RecordSource;
 import io.mirador.ui.task.TaskExecutor;

@@ -1,6 +1,12 @@
 package io.mirador.ui.page.messages.inspect;
 
+import java.io.File;
+import java.nio.file.Path;
+
 import atlantafx.base.theme.Styles;
+import io.mirador.ui.page.FormModel;
+import javafx.beans.property.Property;
+import javafx.beans.value.ObservableValue;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -9,9 +15,16 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Base of the produce, export and import dialogs: fields, the form's problem, a progress bar and the transfer's
@@ -21,10 +34,12 @@ import javafx.stage.Window;
  */
 abstract class TransferDialog extends Dialog<Void> {
 
+    private final String id;
     private final Transfer transfer;
     private final VBox body;
 
     TransferDialog(Window owner, String id, String title, String actionText, FormModel form, Transfer transfer) {
+        this.id = id;
         this.transfer = transfer;
         if (owner != null) {
             initOwner(owner);
@@ -103,6 +118,44 @@ abstract class TransferDialog extends Dialog<Void> {
     /** Sets the fields, above the problem and status lines. */
     final void setFields(Node fields) {
         body.getChildren().set(0, fields);
+    }
+
+    /** A grid for {@link #setFields}: labels left, fields right. */
+    static GridPane fieldGrid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        grid.setPrefWidth(560);
+        return grid;
+    }
+
+    /**
+     * The chosen file, read-only ({@code <id>-file}), and a Choose… button ({@code <id>-choose}) that runs
+     * {@code choose}, disabled while the transfer runs; the row takes the grid's spare width.
+     */
+    final HBox fileRow(String prompt, ObservableValue<Path> path, Runnable choose) {
+        TextField file = new TextField();
+        file.setId(id + "-file");
+        file.setEditable(false);
+        file.setPromptText(prompt);
+        file.textProperty().bind(path.map(Path::toString).orElse(""));
+        Button button = new Button("Choose…", new FontIcon(Feather.FOLDER));
+        button.setId(id + "-choose");
+        button.setOnAction(e -> choose.run());
+        button.disableProperty().bind(transfer.runningProperty());
+        HBox row = new HBox(6, file, button);
+        HBox.setHgrow(file, Priority.ALWAYS);
+        GridPane.setHgrow(row, Priority.ALWAYS);
+        return row;
+    }
+
+    /** Shows {@code chooser} over this dialog, to save or to open, and puts the chosen file in {@code target}. */
+    final void chooseInto(FileChooser chooser, boolean save, Property<Path> target) {
+        Window window = getDialogPane().getScene().getWindow();
+        File chosen = save ? chooser.showSaveDialog(window) : chooser.showOpenDialog(window);
+        if (chosen != null) {
+            target.setValue(chosen.toPath());
+        }
     }
 
     /** The action button was pressed on a valid form. */

@@ -1,12 +1,14 @@
-package io.mirador.ui.page.messages.inspect;
+package io.mirador.ui.page;
 
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * Base of this package's dialog models: {@link #problemProperty()} is re-checked on every change of the watched
- * inputs, so a dialog can disable its action and show the reason. No Node, no FX thread needed; one thread only.
+ * Base of the pages' dialog and form models (topic forms, produce, export, import): fields as JavaFX properties,
+ * and {@link #problemProperty()} re-checked on every change of the watched inputs, so a dialog can disable its
+ * action and show the reason. No Node, no FX thread needed; like the view-models they are used from one thread
+ * only.
  */
 public abstract class FormModel {
 
@@ -25,6 +27,7 @@ public abstract class FormModel {
         return problem.get().isEmpty();
     }
 
+    /** Re-validates whenever one of {@code inputs} changes; subclasses call it once their fields exist. */
     protected final void watch(Observable... inputs) {
         for (Observable input : inputs) {
             input.addListener(obs -> validate());
@@ -36,10 +39,11 @@ public abstract class FormModel {
         problem.set(check());
     }
 
-    /** The first problem, or "". */
+    /** The first problem found, or "" when the form is complete. */
     protected abstract String check();
 
-    static boolean isBlank(String text) {
+    /** Null, empty or only white space: an input left out. */
+    protected static boolean isBlank(String text) {
         return text == null || text.isBlank();
     }
 }
