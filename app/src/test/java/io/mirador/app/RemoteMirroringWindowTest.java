@@ -13,9 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,15 +43,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -98,10 +89,10 @@ class RemoteMirroringWindowTest {
     static void start() throws Exception {
         sandbox = new Sandbox(new SandboxSpec(List.of(SOURCE, TARGET), 1, null, 0, false, 0));
         sandbox.start();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap(SOURCE)))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        produce();
+        TestTopics.create(bootstrap(SOURCE), new NewTopic(TOPIC, PARTITIONS, (short) 1));
+        TestTopics.produce(bootstrap(SOURCE), RECORDS,
+                i -> new ProducerRecord<>(TOPIC, i % PARTITIONS, "k" + i, "order " + i));
+        assertThat(endOffsets(bootstrap(SOURCE))).as("records on the source").isEqualTo(RECORDS);
         replicatorUrl = startReplicator(temp.resolve("replicator-state"));
 
         // No sandbox and the state in memory: the window must reach the clusters only through saved connections,
@@ -317,45 +308,9 @@ class RemoteMirroringWindowTest {
         return sandbox.cluster(cluster).orElseThrow().bootstrapServers();
     }
 
-    /** One request in flight (a fresh topic can answer pipelined batches with OutOfOrderSequence); every send checked. */
-    private static void produce() throws Exception {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(SOURCE));
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-        List<Exception> failures = new CopyOnWriteArrayList<>();
-        List<Integer> acknowledged = new CopyOnWriteArrayList<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
-            for (int i = 0; i < RECORDS; i++) {
-                int seq = i;
-                producer.send(new ProducerRecord<>(TOPIC, i % PARTITIONS, "k" + i, "order " + i), (metadata, error) -> {
-                    if (error != null) {
-                        failures.add(error);
-                    } else {
-                        acknowledged.add(seq);
-                    }
-                });
-            }
-            producer.flush();
-        }
-        assertThat(failures).as("send failures").isEmpty();
-        assertThat(acknowledged).as("acknowledged sends").hasSize(RECORDS);
-        assertThat(endOffsets(bootstrap(SOURCE))).as("records on the source").isEqualTo(RECORDS);
-    }
-
     /** Records in the topic's partitions; 0 while the topic does not exist (the route creates it on the target). */
     private static long endOffsets(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(TOPIC)) {
-                return 0;
-            }
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                latest.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());
-            }
-            return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(ListOffsetsResultInfo::offset).sum();
-        }
+        return TestTopics.endOffsets(bootstrap, TOPIC, PARTITIONS);
     }
 
     @SuppressWarnings("unchecked")

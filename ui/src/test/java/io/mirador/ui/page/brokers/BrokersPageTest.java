@@ -1,13 +1,12 @@
 package io.mirador.ui.page.brokers;
 
+import static io.mirador.ui.testing.Fx.fx;
+import static io.mirador.ui.testing.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import io.mirador.broker.ClusterSpec;
 import io.mirador.broker.EmbeddedKafkaCluster;
@@ -21,28 +20,23 @@ import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.task.FxTaskExecutor;
 import io.mirador.ui.task.TaskMonitor;
 import io.mirador.ui.testing.FakeSandbox;
-import javafx.scene.Parent;
+import io.mirador.ui.testing.Fx;
+import io.mirador.ui.testing.TestTopics;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Brokers page alone in a headless stage, on a real one-broker cluster reached through a saved connection,
- * with the app's executor. Controls are read on the FX thread ({@link #fx}); waits are Awaitility polls.
+ * with the app's executor. Controls are read on the FX thread ({@link Fx#fx}); waits are Awaitility polls.
  */
 @Tag("integration")
 class BrokersPageTest {
@@ -61,18 +55,9 @@ class BrokersPageTest {
         cluster = new EmbeddedKafkaCluster(ClusterSpec.builder("brokers-ui").build());
         cluster.start();
         String bootstrap = cluster.bootstrapServers();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            for (int i = 0; i < 200; i++) {
-                producer.send(new ProducerRecord<>(TOPIC, "key-" + i, "some value to take disk space " + i));
-            }
-            producer.flush();
-        }
+        TestTopics.create(bootstrap, new NewTopic(TOPIC, 2, (short) 1));
+        TestTopics.produce(bootstrap, 200,
+                i -> new ProducerRecord<>(TOPIC, "key-" + i, "some value to take disk space " + i));
 
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
@@ -84,13 +69,8 @@ class BrokersPageTest {
             page = new BrokersPage(new BrokersViewModel(connections, new KafkaBrokerSource(clients), executor,
                     question -> true));
         });
-        FxToolkit.setupStage(stage -> {
-            stage.setWidth(1200);
-            stage.setHeight(800);
-        });
-        FxToolkit.setupSceneRoot(() -> (Parent) page.view());
+        Fx.show(page.view(), 1200, 760);
         FxToolkit.setupFixture(page::shown);
-        FxToolkit.showStage();
     }
 
     @AfterAll
@@ -129,9 +109,8 @@ class BrokersPageTest {
         assertThat(fx(() -> robot.lookup("#broker-config-edit").query().isDisabled())).isTrue();
         assertThat(fx(() -> robot.lookup("#broker-config-reset").query().isDisabled())).isTrue();
 
-        fx(() -> {
+        onFx(() -> {
             robot.lookup("#broker-config-filter").queryAs(TextField.class).clear();
-            return null;
         });
         await().atMost(UI).until(() -> configNames().size() > 100);
     }
@@ -170,9 +149,5 @@ class BrokersPageTest {
     @SuppressWarnings("unchecked")
     private List<TopicUsage> topicRows() throws Exception {
         return fx(() -> List.copyOf(robot.lookup("#broker-logdir-topics").queryAs(TableView.class).getItems()));
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }

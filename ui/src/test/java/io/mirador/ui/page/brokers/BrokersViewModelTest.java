@@ -15,9 +15,7 @@ import io.mirador.cluster.broker.LogDir;
 import io.mirador.cluster.broker.LogDirUsage;
 import io.mirador.cluster.topic.ConfigValue;
 import io.mirador.ui.service.BrokerSource;
-import io.mirador.ui.service.ConnectionStore;
 import io.mirador.ui.service.Connections;
-import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.task.DirectTaskExecutor;
 import io.mirador.ui.testing.FakeSandbox;
 import org.apache.kafka.clients.admin.ConfigEntry.ConfigSource;
@@ -37,10 +35,7 @@ class BrokersViewModelTest {
 
     @BeforeEach
     void setUp() {
-        SandboxService sandbox = new SandboxService(backend, executor);
-        backend.cluster(0).set(ClusterState.RUNNING);
-        backend.cluster(1).set(ClusterState.RUNNING);
-        connections = new Connections(sandbox, ConnectionStore.inMemory(), executor);
+        connections = backend.runningConnections(executor);
         source.configs.put(0, new ArrayList<>(List.of(
                 config("compression.type", "producer", ConfigSource.DEFAULT_CONFIG, false),
                 config("log.cleaner.threads", "2", ConfigSource.DYNAMIC_BROKER_CONFIG, false),

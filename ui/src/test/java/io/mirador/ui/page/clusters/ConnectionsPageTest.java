@@ -1,5 +1,7 @@
 package io.mirador.ui.page.clusters;
 
+import static io.mirador.ui.testing.Fx.fx;
+import static io.mirador.ui.testing.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,12 +25,11 @@ import io.mirador.ui.service.SandboxBackend;
 import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.task.FxTaskExecutor;
 import io.mirador.ui.task.TaskMonitor;
+import io.mirador.ui.testing.Fx;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Clusters page's connection editor, headless, against a real SCRAM cluster and a real H2 state file: a
@@ -55,7 +54,6 @@ class ConnectionsPageTest {
     private static ReplicationStore store;
     private static FxTaskExecutor executor;
     private static Connections connections;
-    private static Stage stage;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
@@ -66,16 +64,15 @@ class ConnectionsPageTest {
                 .build());
         secured.start();
         store = JdbcReplicationStore.open(dir.resolve("state").toString());
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
+        FxToolkit.registerPrimaryStage();
+        ClustersPage page = fx(() -> {
             executor = new FxTaskExecutor(new TaskMonitor());
             SandboxService sandbox = new SandboxService(SandboxBackend.none(), executor);
             connections = new Connections(sandbox, ConnectionStore.of(() -> store), executor);
-            ClustersViewModel model = new ClustersViewModel(sandbox, connections, executor, ConnectionTester::test,
-                    question -> true);
-            s.setScene(new Scene((javafx.scene.Parent) new ClustersPage(model).view(), 1000, 800));
-            s.show();
+            return new ClustersPage(new ClustersViewModel(sandbox, connections, executor, ConnectionTester::test,
+                    question -> true));
         });
+        Fx.show(page.view(), 1000, 760);
     }
 
     @AfterAll
@@ -133,13 +130,12 @@ class ConnectionsPageTest {
 
     private void fillForm(String name, String password) throws Exception {
         await().atMost(UI).until(() -> fx(() -> robot.lookup("#connection-name").tryQuery().isPresent()));
-        fx(() -> {
+        onFx(() -> {
             input("#connection-name").setText(name);
             input("#connection-bootstrap").setText(secured.bootstrapServers());
             combo("#connection-protocol").setValue(ConnectionForm.Protocol.SASL_PLAINTEXT);
             combo("#connection-mechanism").setValue(ConnectionForm.Mechanism.SCRAM_SHA_512);
             input("#connection-username").setText("alice");
-            return null;
         });
         robot.clickOn("#connection-password").write(password);
     }
@@ -176,9 +172,5 @@ class ConnectionsPageTest {
 
     private String text(String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }

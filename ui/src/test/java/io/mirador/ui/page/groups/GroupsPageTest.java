@@ -1,5 +1,7 @@
 package io.mirador.ui.page.groups;
 
+import static io.mirador.ui.testing.Fx.fx;
+import static io.mirador.ui.testing.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,66 +9,49 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import io.mirador.broker.Sandbox;
-import io.mirador.broker.SandboxSpec;
 import io.mirador.cluster.group.GroupMember;
 import io.mirador.cluster.group.GroupSummary;
 import io.mirador.cluster.group.OffsetChange;
 import io.mirador.cluster.group.PartitionLag;
-import io.mirador.ui.service.ClusterClients;
-import io.mirador.ui.service.ClusterInfo;
-import io.mirador.ui.service.ConnectionStore;
-import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.KafkaGroupSource;
-import io.mirador.ui.service.SandboxBackend;
-import io.mirador.ui.service.SandboxService;
-import io.mirador.ui.task.FxTaskExecutor;
-import io.mirador.ui.task.TaskMonitor;
+import io.mirador.ui.testing.Fx;
+import io.mirador.ui.testing.PageFixture;
+import io.mirador.ui.testing.TestTopics;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real Consumer groups page in a headless stage, on a real one-broker sandbox cluster shared by the tests of
- * the class (each uses its own topic and group). Controls are read on the FX thread ({@link #fx}); waits are
+ * the class (each uses its own topic and group). Controls are read on the FX thread ({@link Fx#fx}); waits are
  * Awaitility polls, never sleeps.
  */
 @Tag("integration")
 class GroupsPageTest {
 
-    private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration UI = Duration.ofSeconds(30);
 
-    private static Sandbox sandbox;
-    private static FxTaskExecutor executor;
-    private static SandboxService sandboxService;
-    private static ClusterClients clients;
+    @RegisterExtension
+    static final PageFixture sandbox = PageFixture.sandbox("local-a");
+
     private static GroupsViewModel model;
     private static GroupsPage page;
     private static String bootstrap;
@@ -74,40 +59,21 @@ class GroupsPageTest {
 
     @BeforeAll
     static void openPage() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        sandbox = new Sandbox(new SandboxSpec(List.of("local-a"), 1, null, 0, false, 0));
-        executor = new FxTaskExecutor(new TaskMonitor());
-        // The services' observable state belongs to the FX thread: build them there.
-        fx(() -> {
-            sandboxService = new SandboxService(SandboxBackend.of(sandbox), executor);
-            Connections connections = new Connections(sandboxService, ConnectionStore.inMemory(), executor);
-            clients = new ClusterClients(connections);
-            model = new GroupsViewModel(connections, new KafkaGroupSource(clients), executor, new AlertConfirm());
+        onFx(() -> {
+            model = new GroupsViewModel(sandbox.connections(), new KafkaGroupSource(sandbox.clients()),
+                    sandbox.executor(), new AlertConfirm());
             page = new GroupsPage(model);
-            sandboxService.startAll();
-            return null;
         });
-        // Smaller than Monocle's 1280x800 headless screen, which cannot paint a larger window.
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene((Parent) page.view(), 1200, 760));
-            stage.show();
-            page.shown();
-        });
-        await().atMost(STARTUP).until(() -> fx(() -> sandboxService.cluster("local-a")
-                .map(ClusterInfo::running).orElse(false)));
-        bootstrap = sandboxService.bootstrapServers("local-a").orElseThrow();
+        sandbox.startAll();
+        Fx.show(page.view(), 1200, 760);
+        onFx(page::shown);
+        sandbox.awaitRunning();
+        bootstrap = sandbox.bootstrap("local-a");
     }
 
     @AfterAll
     static void closePage() throws Exception {
-        fx(() -> {
-            page.hidden();
-            return null;
-        });
-        FxToolkit.cleanupStages();
-        executor.close();
-        clients.close();
-        sandbox.close();
+        onFx(page::hidden);
     }
 
     @Test
@@ -204,22 +170,12 @@ class GroupsPageTest {
     }
 
     private static void createTopic(String topic, int partitions) throws Exception {
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
+        TestTopics.create(bootstrap, new NewTopic(topic, partitions, (short) 1));
     }
 
     private static void produce(String topic, int partitions, int perPartition) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            for (int i = 0; i < partitions * perPartition; i++) {
-                producer.send(new ProducerRecord<>(topic, i % partitions, "k" + i, "v" + i));
-            }
-            producer.flush();
-        }
+        TestTopics.produce(bootstrap, partitions * perPartition,
+                i -> new ProducerRecord<>(topic, i % partitions, "k" + i, "v" + i));
     }
 
     private static KafkaConsumer<String, String> consumer(String group) {
@@ -236,7 +192,7 @@ class GroupsPageTest {
     }
 
     private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        return TestTopics.admin(bootstrap);
     }
 
     private GroupSummary groupRow(String group) throws Exception {
@@ -269,9 +225,5 @@ class GroupsPageTest {
     private <S> TableView<S> table(String id) {
         Node node = robot.lookup(id).query();
         return (TableView<S>) node;
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }

@@ -1,5 +1,7 @@
 package io.mirador.ui.page.messages;
 
+import static io.mirador.ui.testing.Fx.fx;
+import static io.mirador.ui.testing.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,53 +12,35 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import io.mirador.broker.Sandbox;
-import io.mirador.broker.SandboxSpec;
 import io.mirador.cluster.record.KafkaRecord;
-import io.mirador.ui.service.ClusterClients;
-import io.mirador.ui.service.ConnectionStore;
-import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.KafkaRecordSource;
-import io.mirador.ui.service.SandboxBackend;
-import io.mirador.ui.service.SandboxService;
-import io.mirador.ui.task.FxTaskExecutor;
-import io.mirador.ui.task.TaskMonitor;
+import io.mirador.ui.testing.Fx;
+import io.mirador.ui.testing.PageFixture;
+import io.mirador.ui.testing.TestTopics;
 import io.mirador.ui.util.TimeDisplay;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real Messages page in a headless stage on a real one-broker sandbox cluster. Thirty records with known
  * timestamps a day ago, one a minute, spread over three partitions, are produced once; the tests seek and search
  * them through the page's controls and tail a second topic while a plain producer writes to it. Controls are read
- * on the FX thread ({@link #fx}); waits are Awaitility polls, never sleeps.
+ * on the FX thread ({@link Fx#fx}); waits are Awaitility polls, never sleeps.
  */
 @Tag("integration")
 class MessagesPageTest {
 
-    private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration UI = Duration.ofSeconds(30);
     private static final String TOPIC = "events";
     private static final String LIVE_TOPIC = "live-events";
@@ -66,53 +50,31 @@ class MessagesPageTest {
     private static final long BASE = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS)
             .toEpochMilli();
 
-    private static Sandbox sandbox;
-    private static FxTaskExecutor executor;
-    private static SandboxService sandboxService;
-    private static ClusterClients clients;
+    @RegisterExtension
+    static final PageFixture sandbox = PageFixture.sandbox("local-a");
+
     private static TimeDisplay time;
     private static MessagesViewModel model;
     private static MessagesPage page;
-    private static KafkaProducer<String, String> producer;
+    private static String bootstrap;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void startClusterAndShowPage() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        sandbox = new Sandbox(new SandboxSpec(List.of("local-a"), 1, null, 0, false, 0));
-        executor = new FxTaskExecutor(new TaskMonitor());
-        fx(() -> {
-            sandboxService = new SandboxService(SandboxBackend.of(sandbox), executor);
-            Connections connections = new Connections(sandboxService, ConnectionStore.inMemory(), executor);
-            clients = new ClusterClients(connections);
+        onFx(() -> {
             time = new TimeDisplay(ZONE);
-            model = new MessagesViewModel(connections, new KafkaRecordSource(connections, clients), executor, time);
+            model = new MessagesViewModel(sandbox.connections(),
+                    new KafkaRecordSource(sandbox.connections(), sandbox.clients()), sandbox.executor(), time);
             page = new MessagesPage(model);
-            return null;
         });
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene((Parent) page.view(), 1200, 760));
-            stage.show();
-        });
-        fx(() -> {
-            page.shown();
-            sandboxService.startAll();
-            return null;
-        });
-        await().atMost(STARTUP).until(() -> fx(() -> sandboxService.bootstrapServers("local-a").isPresent()));
-        String bootstrap = fx(() -> sandboxService.bootstrapServers("local-a").orElseThrow());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic(LIVE_TOPIC, 2, (short) 1)))
-                    .all().get(30, TimeUnit.SECONDS);
-        }
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        for (int i = 0; i < COUNT; i++) {
-            String kind = i % 5 == 0 ? "alert" : "info";
-            producer.send(new ProducerRecord<>(TOPIC, i % 3, BASE + i * 60_000L, "k" + i,
-                    "{\"n\":" + i + ",\"kind\":\"" + kind + "\"}")).get(30, TimeUnit.SECONDS);
-        }
+        Fx.show(page.view(), 1200, 760);
+        onFx(page::shown);
+        sandbox.startAll();
+        sandbox.awaitRunning();
+        bootstrap = sandbox.bootstrap("local-a");
+        TestTopics.create(bootstrap, new NewTopic(TOPIC, 3, (short) 1), new NewTopic(LIVE_TOPIC, 2, (short) 1));
+        TestTopics.produce(bootstrap, COUNT, i -> new ProducerRecord<>(TOPIC, i % 3, BASE + i * 60_000L, "k" + i,
+                "{\"n\":" + i + ",\"kind\":\"" + (i % 5 == 0 ? "alert" : "info") + "\"}"));
         await().atMost(UI).until(() -> fx(() -> {
             model.refreshTopics();
             return model.topics().containsAll(List.of(TOPIC, LIVE_TOPIC));
@@ -120,40 +82,25 @@ class MessagesPageTest {
     }
 
     @AfterAll
-    static void stopCluster() throws Exception {
+    static void hidePage() throws Exception {
         if (page != null) {
-            fx(() -> {
+            onFx(() -> {
                 model.stop();
                 page.hidden();
-                return null;
             });
         }
-        if (producer != null) {
-            producer.close();
-        }
-        if (clients != null) {
-            clients.close();
-        }
-        if (sandboxService != null) {
-            sandboxService.shutdownNow();
-        }
-        if (executor != null) {
-            executor.close();
-        }
-        FxToolkit.cleanupStages();
     }
 
     @Test
     void seekingToATimeShowsExactlyTheRecordsFromThatTimeOn() throws Exception {
         chooseTopic(TOPIC);
         LocalDateTime from = LocalDateTime.ofInstant(Instant.ofEpochMilli(BASE + 10 * 60_000L), ZONE);
-        fx(() -> {
+        onFx(() -> {
             model.filterProperty().set("");
             model.form().startProperty().set(SeekForm.Start.TIME);
             model.form().startDateProperty().set(from.toLocalDate());
             model.form().startTimeProperty().set(SeekForm.formatTime(from.toLocalTime()));
             model.form().stopProperty().set(SeekForm.Stop.END);
-            return null;
         });
         assertThat(fx(() -> robot.lookup("#messages-start-zone").queryLabeled().getText())).isEqualTo("Asia/Tokyo");
 
@@ -168,26 +115,23 @@ class MessagesPageTest {
         long first = BASE + 10 * 60_000L;
         assertThat(cellTexts()).contains(TimeDisplay.format(first, ZONE));
 
-        fx(() -> {
+        onFx(() -> {
             time.utcProperty().set(true);
-            return null;
         });
         await().atMost(UI).until(() -> cellTexts().contains(TimeDisplay.format(first, ZoneId.of("UTC"))));
         assertThat(fx(() -> robot.lookup("#messages-start-zone").queryLabeled().getText())).isEqualTo("UTC");
-        fx(() -> {
+        onFx(() -> {
             time.utcProperty().set(false);
-            return null;
         });
     }
 
     @Test
     void aSearchFindsExactlyTheMatchingRecordsAndABadFilterSaysWhere() throws Exception {
         chooseTopic(TOPIC);
-        fx(() -> {
+        onFx(() -> {
             model.form().startProperty().set(SeekForm.Start.EARLIEST);
             model.form().stopProperty().set(SeekForm.Stop.END);
             model.filterProperty().set("");
-            return null;
         });
 
         robot.clickOn("#messages-filter").write("value.kind == ");
@@ -210,16 +154,15 @@ class MessagesPageTest {
     @Test
     void aLiveTailShowsARecordProducedWhileItRuns() throws Exception {
         chooseTopic(LIVE_TOPIC);
-        fx(() -> {
+        onFx(() -> {
             model.filterProperty().set("");
-            return null;
         });
 
         robot.clickOn("#messages-tail");
         // Follows once the consumer polls: from then on, anything produced is new to it.
         await().atMost(UI).until(() -> fx(() -> model.progressTextProperty().get()).startsWith("Live"));
-        producer.send(new ProducerRecord<>(LIVE_TOPIC, 1, System.currentTimeMillis(), "fresh", "hello, tail"))
-                .get(30, TimeUnit.SECONDS);
+        TestTopics.produce(bootstrap, 1,
+                i -> new ProducerRecord<>(LIVE_TOPIC, 1, System.currentTimeMillis(), "fresh", "hello, tail"));
 
         await().atMost(UI).until(() -> rows().stream().anyMatch(r -> "fresh".equals(new String(r.key(),
                 StandardCharsets.UTF_8))));
@@ -242,9 +185,8 @@ class MessagesPageTest {
         robot.type(KeyCode.ENTER);
         await().atMost(UI).until(() -> topic.equals(fx(() -> model.selectedTopicProperty().get())));
         await().atMost(UI).until(() -> fx(() -> model.partitionCountProperty().get()) > 0);
-        fx(() -> {
+        onFx(() -> {
             robot.lookup("#messages-topic").queryComboBox().hide();
-            return null;
         });
     }
 
@@ -261,9 +203,5 @@ class MessagesPageTest {
     private List<String> cellTexts() throws Exception {
         return fx(() -> robot.lookup("#messages-table .table-cell").queryAllAs(TableCell.class).stream()
                 .map(TableCell::getText).filter(t -> t != null).toList());
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }

@@ -1,57 +1,39 @@
 package io.mirador.ui.page.mirroring;
 
+import static io.mirador.ui.testing.Fx.fx;
+import static io.mirador.ui.testing.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
-import atlantafx.base.theme.PrimerLight;
-import io.mirador.broker.Sandbox;
-import io.mirador.broker.SandboxSpec;
 import io.mirador.cluster.ClusterConnection;
 import io.mirador.replicator.engine.EngineSettings;
 import io.mirador.replicator.state.JdbcReplicationStore;
 import io.mirador.replicator.state.ReplicationStore;
 import io.mirador.ui.page.mirroring.detail.RouteDetailModel;
-import io.mirador.ui.service.ConnectionStore;
 import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.KafkaRecordSource;
-import io.mirador.ui.service.ClusterClients;
-import io.mirador.ui.service.SandboxBackend;
-import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.service.mirroring.LocalMirroring;
 import io.mirador.ui.service.mirroring.RegisteringMirroring;
 import io.mirador.ui.task.FxTaskExecutor;
-import io.mirador.ui.task.TaskMonitor;
+import io.mirador.ui.testing.Fx;
+import io.mirador.ui.testing.PageFixture;
+import io.mirador.ui.testing.TestTopics;
 import io.mirador.ui.util.TimeDisplay;
-import javafx.application.Application;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Mirroring page end to end, headless: a two-cluster sandbox, the engine in this process, the route created
@@ -64,9 +46,9 @@ class MirroringPageTest {
     private static final Duration UI = Duration.ofSeconds(30);
     private static final Duration COPY = Duration.ofSeconds(90);
 
-    private static Sandbox sandbox;
-    private static SandboxService sandboxService;
-    private static FxTaskExecutor executor;
+    @RegisterExtension
+    static final PageFixture sandbox = PageFixture.sandbox("mir-a", "mir-b");
+
     private static ReplicationStore store;
     private static RegisteringMirroring mirroring;
     private static MirroringPage page;
@@ -76,16 +58,11 @@ class MirroringPageTest {
 
     @BeforeAll
     static void open() throws Exception {
-        sandbox = new Sandbox(new SandboxSpec(List.of("mir-a", "mir-b"), 1, null, 0, false, 0));
         store = JdbcReplicationStore.open("jdbc:h2:mem:");
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            executor = new FxTaskExecutor(new TaskMonitor());
-            sandboxService = new SandboxService(SandboxBackend.of(sandbox), executor);
-            Connections connections = new Connections(sandboxService, ConnectionStore.inMemory(), executor);
-            ClusterClients clients = new ClusterClients(connections);
-            KafkaRecordSource records = new KafkaRecordSource(connections, clients);
+        Connections connections = sandbox.connections();
+        FxTaskExecutor executor = sandbox.executor();
+        onFx(() -> {
+            KafkaRecordSource records = new KafkaRecordSource(connections, sandbox.clients());
             mirroring = new RegisteringMirroring(new LocalMirroring(store, EngineSettings.defaults()),
                     new RegisteringMirroring.ClusterResolver() {
                         @Override
@@ -102,18 +79,14 @@ class MirroringPageTest {
             page = new MirroringPage(model,
                     service -> new RoutesViewModel(service, connections, records::topics, executor, question -> true),
                     service -> new RouteDetailModel(service, executor, new TimeDisplay()));
-            stage.setScene(new Scene((Parent) page.view(), 1200, 760));
-            stage.show();
-            page.shown();
-            sandboxService.startAll();
         });
-        await().atMost(Duration.ofSeconds(90)).until(() -> fx(() -> sandboxService.clusters().stream()
-                .allMatch(c -> c.running())));
-        source = sandbox.cluster("mir-a").orElseThrow().bootstrapServers();
-        target = sandbox.cluster("mir-b").orElseThrow().bootstrapServers();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", source))) {
-            admin.createTopics(List.of(new NewTopic("orders", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
+        Fx.show(page.view(), 1200, 760);
+        onFx(page::shown);
+        sandbox.startAll();
+        sandbox.awaitRunning();
+        source = sandbox.bootstrap("mir-a");
+        target = sandbox.bootstrap("mir-b");
+        TestTopics.create(source, new NewTopic("orders", 3, (short) 1));
         produce(0, 200);
     }
 
@@ -123,11 +96,7 @@ class MirroringPageTest {
         if (mirroring != null) {
             mirroring.close();
         }
-        if (executor != null) {
-            executor.close();
-        }
         store.close();
-        sandbox.stop();
     }
 
     @Test
@@ -139,10 +108,9 @@ class MirroringPageTest {
         robot.clickOn("#routes-new");
         await().atMost(UI).until(() -> present("#route-editor-name"));
         robot.clickOn("#route-editor-name").write("orders-copy");
-        fx(() -> {
+        onFx(() -> {
             this.<String>combo("#route-editor-source").setValue("mir-a");
             this.<String>combo("#route-editor-target").setValue("mir-b");
-            return null;
         });
         robot.clickOn("#route-editor-include").write("orders");
         await().atMost(UI).until(() -> previewSources().equals(List.of("orders")));
@@ -172,29 +140,11 @@ class MirroringPageTest {
     }
 
     private static void produce(int from, int count) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, source);
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            for (int i = from; i < from + count; i++) {
-                producer.send(new ProducerRecord<>("orders", "k" + i, "order " + i));
-            }
-            producer.flush();
-        }
+        TestTopics.produce(source, count, i -> new ProducerRecord<>("orders", "k" + (from + i), "order " + (from + i)));
     }
 
     private static long endOffsets(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains("orders")) {
-                return 0;
-            }
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int p = 0; p < 3; p++) {
-                latest.put(new TopicPartition("orders", p), OffsetSpec.latest());
-            }
-            return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(ListOffsetsResultInfo::offset).sum();
-        }
+        return TestTopics.endOffsets(bootstrap, "orders", 3);
     }
 
     @SuppressWarnings("unchecked")
@@ -210,9 +160,5 @@ class MirroringPageTest {
 
     private boolean present(String query) throws Exception {
         return fx(() -> robot.lookup(query).tryQuery().isPresent());
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }

@@ -1,27 +1,23 @@
 package io.mirador.ui.page.mirroring;
 
+import static io.mirador.ui.testing.Fx.fx;
+import static io.mirador.ui.testing.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import atlantafx.base.theme.PrimerLight;
-import io.mirador.broker.ClusterState;
 import io.mirador.replicator.route.RouteDefinition;
-import io.mirador.ui.service.ConnectionStore;
 import io.mirador.ui.service.Connections;
-import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.task.FxTaskExecutor;
 import io.mirador.ui.task.TaskMonitor;
 import io.mirador.ui.testing.FakeSandbox;
+import io.mirador.ui.testing.Fx;
 import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -34,11 +30,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real Routes page and route editor in a headless stage, over a fake engine and fake clusters, with the real
- * FX executor (so polls and listings really run on workers). Controls are read on the FX thread ({@link #fx});
+ * FX executor (so polls and listings really run on workers). Controls are read on the FX thread ({@link Fx#fx});
  * waits are Awaitility polls, never sleeps.
  */
 @Tag("integration")
@@ -61,36 +56,22 @@ class RoutesPageTest {
         Map<String, List<String>> topics = Map.of(
                 "local-a", List.of("__consumer_offsets", "audit", "orders", "orders-dlq", "payments"),
                 "local-b", List.of("audit"));
-        fx(() -> {
+        onFx(() -> {
             // The app's theme, so the page's looked-up colors resolve as in the app.
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            FakeSandbox backend = new FakeSandbox("local-a", "local-b");
-            SandboxService sandbox = new SandboxService(backend, executor);
-            backend.cluster(0).set(ClusterState.RUNNING);
-            backend.cluster(1).set(ClusterState.RUNNING);
-            Connections connections = new Connections(sandbox, ConnectionStore.inMemory(), executor);
+            Connections connections = new FakeSandbox("local-a", "local-b").runningConnections(executor);
             model = new RoutesViewModel(service, connections, topics::get, executor, question -> true);
             page = new RoutesPage(model);
-            return null;
         });
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene((Parent) page.view(), 1200, 760));
-            stage.show();
-        });
-        fx(() -> {
-            page.shown();
-            return null;
-        });
+        Fx.show(page.view(), 1200, 760);
+        onFx(page::shown);
         await().atMost(UI).until(() -> fx(() -> model.routes().size()) == 1);
     }
 
     @AfterAll
     static void hidePage() throws Exception {
         if (page != null) {
-            fx(() -> {
-                page.hidden();
-                return null;
-            });
+            onFx(page::hidden);
         }
         if (executor != null) {
             executor.close();
@@ -122,20 +103,17 @@ class RoutesPageTest {
         assertThat(saveDisabled()).isFalse();
 
         // Same cluster, same names: refused with the reason until the naming changes.
-        fx(() -> {
+        onFx(() -> {
             this.<String>combo("#route-editor-target").setValue("local-a");
-            return null;
         });
         assertThat(fx(() -> text("#route-editor-problem"))).startsWith("Source and target are the same cluster");
         assertThat(saveDisabled()).isTrue();
-        fx(() -> {
+        onFx(() -> {
             this.<RouteNaming>combo("#route-editor-naming").setValue(RouteNaming.PREFIX);
-            return null;
         });
         await().atMost(UI).until(() -> previewTargets().equals(List.of("local-a.orders")));
-        fx(() -> {
+        onFx(() -> {
             this.<String>combo("#route-editor-target").setValue("local-b");
-            return null;
         });
         assertThat(saveDisabled()).isFalse();
 
@@ -190,9 +168,5 @@ class RoutesPageTest {
     private Node cell(String text) throws Exception {
         return fx(() -> robot.lookup("#routes-table .table-cell")
                 .match((TableCell<?, ?> c) -> text.equals(c.getText())).tryQuery().orElse(null));
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }

@@ -6,12 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.mirador.broker.ClusterState;
 import io.mirador.replicator.route.RouteDefinition;
 import io.mirador.replicator.state.MetricSample;
-import io.mirador.ui.service.ConnectionStore;
 import io.mirador.ui.service.Connections;
-import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.task.DirectTaskExecutor;
 import io.mirador.ui.testing.FakeSandbox;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,11 +25,7 @@ class RoutesViewModelTest {
 
     @BeforeEach
     void setUp() {
-        FakeSandbox backend = new FakeSandbox("local-a", "local-b");
-        SandboxService sandbox = new SandboxService(backend, executor);
-        backend.cluster(0).set(ClusterState.RUNNING);
-        backend.cluster(1).set(ClusterState.RUNNING);
-        Connections connections = new Connections(sandbox, ConnectionStore.inMemory(), executor);
+        Connections connections = new FakeSandbox("local-a", "local-b").runningConnections(executor);
         service.add(RouteDefinition.of("orders", "local-a", "local-b", "orders.*"));
         service.add(RouteDefinition.of("audit", "local-b", "local-a", "audit"));
         Map<String, List<String>> topics = Map.of("local-a", List.of("orders"), "local-b", List.of("audit"));

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.mirador.broker.ClusterState;
 import io.mirador.cluster.ClusterConnection;
 import io.mirador.cluster.ClusterException;
 import io.mirador.cluster.acl.AclEntry;
@@ -17,9 +16,7 @@ import io.mirador.cluster.acl.ClientQuota;
 import io.mirador.cluster.acl.NoAuthorizerException;
 import io.mirador.cluster.acl.QuotaAdmin;
 import io.mirador.cluster.acl.QuotaEntity;
-import io.mirador.ui.service.ConnectionStore;
 import io.mirador.ui.service.Connections;
-import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.service.SecuritySource;
 import io.mirador.ui.task.DirectTaskExecutor;
 import io.mirador.ui.testing.FakeSandbox;
@@ -50,10 +47,7 @@ class SecurityViewModelTest {
 
     @BeforeEach
     void setUp() {
-        SandboxService sandbox = new SandboxService(backend, executor);
-        backend.cluster(0).set(ClusterState.RUNNING);
-        backend.cluster(1).set(ClusterState.RUNNING);
-        connections = new Connections(sandbox, ConnectionStore.inMemory(), executor);
+        connections = backend.runningConnections(executor);
         source.acls.addAll(List.of(ALICE_GROUP, ALICE_READ, BOB_WRITE));
         source.quotas.add(new ClientQuota(QuotaEntity.user("alice"), Map.of(QuotaAdmin.PRODUCER_BYTE_RATE, 1024.0)));
         model = new SecurityViewModel(connections, source, executor, question -> {

@@ -1,34 +1,25 @@
 package io.mirador.ui.page.topics;
 
+import static io.mirador.ui.testing.Fx.fx;
+import static io.mirador.ui.testing.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import io.mirador.broker.Sandbox;
-import io.mirador.broker.SandboxSpec;
 import io.mirador.cluster.TopicSummary;
 import io.mirador.cluster.topic.ConfigValue;
 import io.mirador.cluster.topic.PartitionDetail;
-import io.mirador.ui.service.ClusterClients;
-import io.mirador.ui.service.ConnectionStore;
-import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.KafkaTopicSource;
-import io.mirador.ui.service.SandboxBackend;
-import io.mirador.ui.service.SandboxService;
-import io.mirador.ui.task.FxTaskExecutor;
-import io.mirador.ui.task.TaskMonitor;
+import io.mirador.ui.testing.Fx;
+import io.mirador.ui.testing.PageFixture;
+import io.mirador.ui.testing.TestTopics;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
@@ -36,79 +27,49 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real Topics page in a headless stage, on a real one-broker sandbox cluster started once for the class.
  * Everything is done through the page's controls; the cluster is then checked with a plain Admin client.
- * Controls are read on the FX thread ({@link #fx}); waits are Awaitility polls, never sleeps.
+ * Controls are read on the FX thread ({@link Fx#fx}); waits are Awaitility polls, never sleeps.
  */
 @Tag("integration")
 class TopicsPageTest {
 
-    private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration UI = Duration.ofSeconds(30);
 
-    private static Sandbox sandbox;
-    private static FxTaskExecutor executor;
-    private static SandboxService sandboxService;
-    private static ClusterClients clients;
+    @RegisterExtension
+    static final PageFixture sandbox = PageFixture.sandbox("local-a");
+
     private static TopicsViewModel model;
     private static TopicsPage page;
     private static Admin admin;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
-    static void startClusterAndShowPage() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        sandbox = new Sandbox(new SandboxSpec(List.of("local-a"), 1, null, 0, false, 0));
-        executor = new FxTaskExecutor(new TaskMonitor());
-        // The services and the view-model belong to the UI thread, like in the app.
-        fx(() -> {
-            sandboxService = new SandboxService(SandboxBackend.of(sandbox), executor);
-            Connections connections = new Connections(sandboxService, ConnectionStore.inMemory(), executor);
-            clients = new ClusterClients(connections);
-            model = new TopicsViewModel(connections, new KafkaTopicSource(clients), executor);
+    static void showPageThenStartCluster() throws Exception {
+        onFx(() -> {
+            model = new TopicsViewModel(sandbox.connections(), new KafkaTopicSource(sandbox.clients()),
+                    sandbox.executor());
             page = new TopicsPage(model);
-            return null;
         });
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene((Parent) page.view(), 1100, 760));
-            stage.show();
-        });
-        fx(() -> {
-            page.shown();
-            sandboxService.startAll();
-            return null;
-        });
-        await().atMost(STARTUP).until(() -> fx(() -> model.writableProperty().get()));
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                sandboxService.bootstrapServers("local-a").orElseThrow()));
+        Fx.show(page.view(), 1100, 760);
+        onFx(page::shown);
+        sandbox.startAll();
+        await().atMost(PageFixture.STARTUP).until(() -> fx(() -> model.writableProperty().get()));
+        admin = TestTopics.admin(sandbox.bootstrap("local-a"));
     }
 
     @AfterAll
-    static void stopCluster() throws Exception {
+    static void hidePage() throws Exception {
         if (page != null) {
-            fx(() -> {
-                page.hidden();
-                return null;
-            });
+            onFx(page::hidden);
         }
         if (admin != null) {
             admin.close();
         }
-        if (clients != null) {
-            clients.close();
-        }
-        if (sandboxService != null) {
-            sandboxService.shutdownNow();
-        }
-        if (executor != null) {
-            executor.close();
-        }
-        FxToolkit.cleanupStages();
     }
 
     @Test
@@ -178,9 +139,5 @@ class TopicsPageTest {
     private Node cell(String text) throws Exception {
         return fx(() -> robot.lookup("#topics-table .table-cell")
                 .match((TableCell<?, ?> c) -> text.equals(c.getText())).query());
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }

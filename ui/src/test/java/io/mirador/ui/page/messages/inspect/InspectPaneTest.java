@@ -1,7 +1,7 @@
 package io.mirador.ui.page.messages.inspect;
 
-import static io.mirador.ui.page.messages.inspect.Records.binary;
 import static io.mirador.ui.page.messages.inspect.Records.bigText;
+import static io.mirador.ui.page.messages.inspect.Records.binary;
 import static io.mirador.ui.page.messages.inspect.Records.record;
 import static io.mirador.ui.page.messages.inspect.Records.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,11 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.mirador.cluster.record.KafkaRecord;
 import io.mirador.ui.task.FxTaskExecutor;
 import io.mirador.ui.task.TaskMonitor;
+import io.mirador.ui.testing.Fx;
 import io.mirador.ui.util.TimeDisplay;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeView;
 import org.junit.jupiter.api.AfterAll;
@@ -62,10 +61,7 @@ class InspectPaneTest {
             pane = new RecordDetailPane(selected, new BasicValueRenderer(), executor, new TimeDisplay(ZoneOffset.UTC));
             return null;
         });
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene((Parent) pane.view(), 1100, 720));
-            stage.show();
-        });
+        Fx.show(pane.view(), 1100, 720);
         // Warm the skins up with a small record: the watchdog measures large records, not first-time CSS.
         fx(() -> {
             selected.set(record(utf8("warm"), utf8("{\"up\":true}")));
@@ -190,7 +186,8 @@ class InspectPaneTest {
         }, 0, 10, TimeUnit.MILLISECONDS);
     }
 
+    /** Reads on the FX thread, with more time than usual: the FX thread has large texts to lay out. */
     private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        return Fx.fx(read, Duration.ofSeconds(30));
     }
 }

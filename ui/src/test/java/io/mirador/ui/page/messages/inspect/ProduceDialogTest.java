@@ -1,5 +1,7 @@
 package io.mirador.ui.page.messages.inspect;
 
+import static io.mirador.ui.testing.Fx.fx;
+import static io.mirador.ui.testing.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,41 +13,30 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
-import io.mirador.broker.Sandbox;
-import io.mirador.broker.SandboxSpec;
 import io.mirador.cluster.record.KafkaRecord;
 import io.mirador.cluster.record.ReadSpec;
-import io.mirador.ui.service.ClusterClients;
 import io.mirador.ui.service.ConnectionEntry;
-import io.mirador.ui.service.ConnectionStore;
 import io.mirador.ui.service.Connections;
 import io.mirador.ui.service.KafkaRecordSource;
 import io.mirador.ui.service.RecordSource;
-import io.mirador.ui.service.SandboxBackend;
-import io.mirador.ui.service.SandboxService;
 import io.mirador.ui.task.FxTaskExecutor;
-import io.mirador.ui.task.TaskMonitor;
+import io.mirador.ui.testing.PageFixture;
+import io.mirador.ui.testing.TestTopics;
 import io.mirador.ui.util.TimeDisplay;
 import javafx.scene.control.Labeled;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The produce dialog and the export and import models against a real one-broker sandbox cluster: a record with
@@ -55,17 +46,15 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("integration")
 class ProduceDialogTest {
 
-    private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration UI = Duration.ofSeconds(30);
     private static final String CLUSTER = "local-a";
 
-    private static Sandbox sandbox;
+    @RegisterExtension
+    static final PageFixture sandbox = PageFixture.sandbox(CLUSTER);
+
     private static FxTaskExecutor executor;
-    private static SandboxService sandboxService;
     private static Connections connections;
-    private static ClusterClients clients;
     private static RecordSource records;
-    private static Admin admin;
     private final FxRobot robot = new FxRobot();
 
     @TempDir
@@ -73,39 +62,14 @@ class ProduceDialogTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        sandbox = new Sandbox(new SandboxSpec(List.of(CLUSTER), 1, null, 0, false, 0));
-        executor = new FxTaskExecutor(new TaskMonitor());
-        fx(() -> {
-            sandboxService = new SandboxService(SandboxBackend.of(sandbox), executor);
-            connections = new Connections(sandboxService, ConnectionStore.inMemory(), executor);
-            clients = new ClusterClients(connections);
-            records = new KafkaRecordSource(connections, clients);
-            sandboxService.startAll();
-            return null;
-        });
-        await().atMost(STARTUP).until(() -> fx(() -> connections.entry(CLUSTER).map(ConnectionEntry::available).orElse(false)));
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                sandboxService.bootstrapServers(CLUSTER).orElseThrow()));
-        admin.createTopics(List.of(new NewTopic("produced", 2, (short) 1), new NewTopic("imported", 2, (short) 1)))
-                .all().get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        if (admin != null) {
-            admin.close();
-        }
-        if (clients != null) {
-            clients.close();
-        }
-        if (sandboxService != null) {
-            sandboxService.shutdownNow();
-        }
-        if (executor != null) {
-            executor.close();
-        }
-        FxToolkit.cleanupStages();
+        executor = sandbox.executor();
+        connections = sandbox.connections();
+        records = fx(() -> new KafkaRecordSource(connections, sandbox.clients()));
+        sandbox.startAll();
+        await().atMost(PageFixture.STARTUP).until(() -> fx(() -> connections.entry(CLUSTER)
+                .map(ConnectionEntry::available).orElse(false)));
+        TestTopics.create(sandbox.bootstrap(CLUSTER), new NewTopic("produced", 2, (short) 1),
+                new NewTopic("imported", 2, (short) 1));
     }
 
     @Test
@@ -136,9 +100,8 @@ class ProduceDialogTest {
         await().atMost(UI).until(() -> fx(() -> form.transfer().statusProperty().get().startsWith("Sent 1 record")));
         assertThat(fx(() -> form.transfer().statusProperty().get())).isEqualTo("Sent 1 record to produced, partition 1, offset 0.");
         assertThat(fx(() -> ((Labeled) robot.lookup("#produce-status").query()).getText())).startsWith("Sent 1 record");
-        fx(() -> {
+        onFx(() -> {
             dialog.close();
-            return null;
         });
 
         List<ConsumerRecord<byte[], byte[]>> read = readAll("produced", 1);
@@ -153,10 +116,9 @@ class ProduceDialogTest {
         // Export the whole topic as a range, then import the file into another topic.
         Path file = dir.resolve("produced.jsonl");
         ExportModel export = fx(() -> ExportModel.ofRange(records, CLUSTER, ReadSpec.wholeTopic("produced"), executor));
-        fx(() -> {
+        onFx(() -> {
             export.targetProperty().set(file);
             export.start();
-            return null;
         });
         await().atMost(UI).until(() -> fx(() -> !export.transfer().runningProperty().get()));
         assertThat(fx(() -> export.transfer().statusProperty().get())).isEqualTo("Exported 1 record to " + file + ".");
@@ -164,10 +126,9 @@ class ProduceDialogTest {
                 .contains("\"key\":\"user-1\"", "{\"key\":\"trace-id\",\"value\":\"abc-123\"}");
 
         ImportModel importer = fx(() -> new ImportModel(connections.entries(), records, executor).prefill(CLUSTER, "imported"));
-        fx(() -> {
+        onFx(() -> {
             importer.fileProperty().set(file);
             importer.start();
-            return null;
         });
         await().atMost(UI).until(() -> fx(() -> !importer.transfer().runningProperty().get()));
         assertThat(fx(() -> importer.transfer().statusProperty().get()))
@@ -180,7 +141,7 @@ class ProduceDialogTest {
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
         Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, sandboxService.bootstrapServers(CLUSTER).orElseThrow(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, sandbox.bootstrap(CLUSTER),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -195,9 +156,5 @@ class ProduceDialogTest {
             });
         }
         return read;
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }
