@@ -69,8 +69,6 @@ public final class OverviewPage implements Page {
         ComboBox<String> cluster = PageHeader.clusterChooser("overview", model.clusterNames(),
                 model.selectedClusterProperty());
         Button refresh = PageHeader.refresh("overview", model::refresh);
-        // This page never took part in F5 / Ctrl+R (Page.refresh); kept so while only duplication is removed.
-        refresh.getStyleClass().remove(PageHeader.REFRESH_CLASS);
         HBox toolbar = PageHeader.toolbar("overview-toolbar", 12, cluster, PageHeader.spacer(Priority.ALWAYS),
                 PageHeader.busy(model.loadingProperty()), refresh);
         Label problem = PageHeader.problem("overview", model.problemProperty());

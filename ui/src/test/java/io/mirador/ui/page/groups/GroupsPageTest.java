@@ -165,6 +165,10 @@ class GroupsPageTest {
     }
 
     private void selectGroup(String group) {
+        // The row can be in the model a pulse before the table draws its cell.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> robot
+                .lookup("#groups-table .table-cell")
+                .match((TableCell<?, ?> cell) -> group.equals(cell.getText())).tryQuery().isPresent());
         robot.clickOn(robot.lookup("#groups-table .table-cell")
                 .match((TableCell<?, ?> cell) -> group.equals(cell.getText())).queryAs(TableCell.class));
     }
