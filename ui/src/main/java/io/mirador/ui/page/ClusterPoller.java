@@ -127,6 +127,11 @@ public final class ClusterPoller<T> {
         return selectedRunning;
     }
 
+    /** Whether write actions make sense now: a selected, available cluster whose connection is not read-only. */
+    public boolean isSelectedWritable() {
+        return selectedRunning && !isSelectedReadOnly();
+    }
+
     /** Whether the selected cluster refuses write actions (a read-only connection, or none selected). */
     public boolean isSelectedReadOnly() {
         String name = selectedCluster.get();

@@ -338,7 +338,7 @@ public final class BrokersViewModel {
     }
 
     private void updateWritable() {
-        writable.set(poller.isSelectedRunning() && !poller.isSelectedReadOnly());
+        writable.set(poller.isSelectedWritable());
     }
 
     /** "Default", "Per broker", ...: where a config's value comes from, for people. */

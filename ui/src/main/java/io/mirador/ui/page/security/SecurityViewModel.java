@@ -345,6 +345,6 @@ public final class SecurityViewModel {
     }
 
     private void updateWritable() {
-        writable.set(poller.isSelectedRunning() && !poller.isSelectedReadOnly());
+        writable.set(poller.isSelectedWritable());
     }
 }

@@ -242,7 +242,7 @@ public final class TopicsViewModel {
     }
 
     private void clusterStateChanged() {
-        writable.set(poller.selectedCluster() != null && poller.isSelectedRunning() && !poller.isSelectedReadOnly());
+        writable.set(poller.isSelectedWritable());
         updateStatus();
     }
 
