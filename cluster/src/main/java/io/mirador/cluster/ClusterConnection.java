@@ -50,6 +50,11 @@ public record ClusterConnection(String name, String bootstrapServers, Map<String
         return Boolean.parseBoolean(properties.get(READ_ONLY));
     }
 
+    /** Whether this is a sandbox cluster the console registered with an engine (not a saved connection). */
+    public boolean sandbox() {
+        return Boolean.parseBoolean(properties.get(SANDBOX));
+    }
+
     /** The schema registry URL, or empty when none is configured. */
     public String schemaRegistryUrl() {
         return properties.getOrDefault(SCHEMA_REGISTRY_URL, "");

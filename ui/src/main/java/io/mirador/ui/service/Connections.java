@@ -46,7 +46,7 @@ public final class Connections {
     public void load(Consumer<Throwable> onFailure) {
         executor.submit("Loading saved connections", store::load, loaded -> {
             external.clear();
-            loaded.stream().filter(c -> !Boolean.parseBoolean(c.properties().get(ClusterConnection.SANDBOX)))
+            loaded.stream().filter(c -> !c.sandbox())
                     .forEach(c -> external.put(c.name(), c));
             rebuild();
         }, onFailure);

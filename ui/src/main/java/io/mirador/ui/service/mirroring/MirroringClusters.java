@@ -18,8 +18,4 @@ public final class MirroringClusters {
     public static ClusterConnection sandbox(String name, String bootstrapServers) {
         return new ClusterConnection(name, bootstrapServers, Map.of(ClusterConnection.SANDBOX, "true"));
     }
-
-    public static boolean isSandbox(ClusterConnection cluster) {
-        return Boolean.parseBoolean(cluster.properties().get(ClusterConnection.SANDBOX));
-    }
 }

@@ -55,7 +55,7 @@ public final class RegisteringMirroring implements MirroringService {
     private void register(String name) {
         ClusterConnection connection = resolver.connection(name);
         if (resolver.sandbox(name)) {
-            connection = connection.withSetting(ClusterConnection.SANDBOX, "true");
+            connection = MirroringClusters.sandbox(connection.name(), connection.bootstrapServers());
         }
         synchronized (sent) {
             if (connection.equals(sent.get(name))) {
