@@ -20,9 +20,7 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -38,7 +36,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -55,13 +52,6 @@ public final class BrokersPage implements Page {
         build();
     }
 
-    /** A modal yes/no question, for the view-model's {@code confirm}; FX thread only. */
-    public static boolean confirm(String question) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
-        alert.setHeaderText(null);
-        Window.getWindows().stream().filter(Window::isFocused).findFirst().ifPresent(alert::initOwner);
-        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
-    }
 
     @Override
     public Node view() {

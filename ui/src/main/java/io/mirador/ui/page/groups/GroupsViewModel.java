@@ -72,9 +72,9 @@ public final class GroupsViewModel {
     private BackgroundTask detailLoad;
     private String detailLoadKey;
 
-    /** With the app's confirmations: a modal question dialog ({@link AlertConfirm}). */
+    /** With the app's confirmations: a modal question dialog ({@link io.mirador.ui.control.Confirm}). */
     public GroupsViewModel(Connections connections, GroupSource source, TaskExecutor executor) {
-        this(connections, source, executor, new AlertConfirm());
+        this(connections, source, executor, io.mirador.ui.control.Confirm::ask);
     }
 
     /**

@@ -16,9 +16,7 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -31,7 +29,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -46,13 +43,6 @@ public final class SecurityPage implements Page {
         build();
     }
 
-    /** A modal yes/no question, for the view-model's {@code confirm}; FX thread only. */
-    public static boolean confirm(String question) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
-        alert.setHeaderText(null);
-        Window.getWindows().stream().filter(Window::isFocused).findFirst().ifPresent(alert::initOwner);
-        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
-    }
 
     @Override
     public Node view() {

@@ -61,7 +61,7 @@ class GroupsPageTest {
     static void openPage() throws Exception {
         onFx(() -> {
             model = new GroupsViewModel(sandbox.connections(), new KafkaGroupSource(sandbox.clients()),
-                    sandbox.executor(), new AlertConfirm());
+                    sandbox.executor(), io.mirador.ui.control.Confirm::ask);
             page = new GroupsPage(model);
         });
         sandbox.startAll();
