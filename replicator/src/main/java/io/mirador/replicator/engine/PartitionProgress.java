@@ -18,6 +18,8 @@ final class PartitionProgress {
     final io.mirador.replicator.metrics.LatencyHistogram latency = new io.mirador.replicator.metrics.LatencyHistogram();
     final String targetTopic;
     final int targetPartition;
+    /** The source and target topics this progress belongs to; written into every checkpoint. */
+    final io.mirador.replicator.state.TopicIdentity identity;
 
     /** Next source offset not yet acknowledged by the target (the checkpoint). */
     volatile long ackedNext;
@@ -33,15 +35,33 @@ final class PartitionProgress {
     volatile long copiedRecords;
     volatile long copiedBytes;
     volatile long lastProgressMs = System.currentTimeMillis();
+    /** Source records that could not be copied because the source no longer had them (retention, deleteRecords). */
+    volatile long lostRecords;
+    /**
+     * Set when records were lost and the route's policy stops the partition: the worker keeps it paused. Only a
+     * restart of the route (or its worker) clears it, since a new progress starts clear.
+     */
+    volatile boolean stoppedOnDataLoss;
+    /** When records were last found lost; 0 when never. */
+    volatile long lastLossMs;
+    /** Planner thread: since when the partition has had lag with no progress; 0 while it has none. */
+    volatile long laggingSinceMs;
 
     /** {@code <source cluster id>/<topic>/<partition>/}, set when a worker takes the partition. */
     private volatile byte[] provenancePrefix = new byte[0];
 
-    PartitionProgress(TopicPartition source, String targetTopic, int targetPartition, long startOffset) {
+    PartitionProgress(TopicPartition source, String targetTopic, int targetPartition, long startOffset,
+                      io.mirador.replicator.state.TopicIdentity identity) {
         this.source = source;
         this.targetTopic = targetTopic;
         this.targetPartition = targetPartition;
         this.ackedNext = startOffset;
+        this.identity = identity;
+    }
+
+    /** A progress for the same partition and topics that resumes at {@code startOffset}, with nothing in flight. */
+    PartitionProgress restartAt(long startOffset) {
+        return new PartitionProgress(source, targetTopic, targetPartition, startOffset, identity);
     }
 
     /** Worker thread, before handing the record at {@code offset} to the producer. */
@@ -80,6 +100,20 @@ final class PartitionProgress {
         failed = false;
         inFlight.clear();
         ackedEarly.clear();
+    }
+
+    /**
+     * Worker thread, with nothing in flight (the producer was flushed): the source no longer has the records
+     * between the checkpoint and {@code position}, or no longer has the records the checkpoint covers (a
+     * truncated log), so the checkpoint is set to {@code position}, forwards or backwards. The only place the
+     * checkpoint may move without an acknowledgement; callers report why.
+     */
+    synchronized void resetTo(long position) {
+        inFlight.clear();
+        ackedEarly.clear();
+        failed = false;
+        ackedNext = position;
+        lastProgressMs = System.currentTimeMillis();
     }
 
     synchronized int inFlightCount() {

@@ -2,9 +2,18 @@ package io.mirador.replicator.engine;
 
 /**
  * One partition of a route as the status API shows it. {@code checkpoint} is the next source offset to copy;
- * {@code lag} is {@code sourceEndOffset - checkpoint}. {@code state} is RUNNING, PAUSED, STUCK or CAUGHT_UP.
+ * {@code lag} is {@code sourceEndOffset - checkpoint}. {@code state} is RUNNING, PAUSED, STALLED (lag and no
+ * progress for {@code stuck.after.ms}), DATA_LOSS (the source deleted records before they were copied; see the
+ * events for the range) or CAUGHT_UP. {@code lostRecords} counts such records since the route started.
  */
 public record PartitionStatus(String topic, int partition, String targetTopic, int targetPartition, int worker,
                               long sourceEndOffset, long checkpoint, long lag, double latencyP99Ms,
-                              double recordsPerSecond, double bytesPerSecond, String state) {
+                              double recordsPerSecond, double bytesPerSecond, String state, long lostRecords) {
+
+    public PartitionStatus(String topic, int partition, String targetTopic, int targetPartition, int worker,
+                           long sourceEndOffset, long checkpoint, long lag, double latencyP99Ms,
+                           double recordsPerSecond, double bytesPerSecond, String state) {
+        this(topic, partition, targetTopic, targetPartition, worker, sourceEndOffset, checkpoint, lag, latencyP99Ms,
+                recordsPerSecond, bytesPerSecond, state, 0);
+    }
 }

@@ -27,12 +27,22 @@ final class PrometheusFormat {
                 "99th percentile replication latency in the last window.", RouteStatus::latencyP99Ms);
         routeMetric(out, routes, "mirador_route_copied_records_total", "counter",
                 "Records copied and acknowledged since the route started in this process.", RouteStatus::copiedRecords);
+        routeMetric(out, routes, "mirador_route_lost_records_total", "counter",
+                "Source records deleted (retention, deleteRecords) before they could be copied: reported gaps.",
+                RouteStatus::lostRecords);
+        routeMetric(out, routes, "mirador_route_stalls_total", "counter",
+                "Times a partition (lag, no progress for stuck.after.ms) or a target topic was found stalled.",
+                RouteStatus::stalls);
         routeMetric(out, routes, "mirador_route_up", "gauge",
                 "1 when the route is running or paused without error, else 0.",
                 r -> r.error() == null && ("RUNNING".equals(r.state()) || "PAUSED".equals(r.state())) ? 1 : 0);
         partitionMetric(out, routes, "mirador_partition_lag_records", "Offset lag of one source partition.", PartitionStatus::lag);
         partitionMetric(out, routes, "mirador_partition_records_per_second", "Records copied per second for one partition.",
                 PartitionStatus::recordsPerSecond);
+        partitionMetric(out, routes, "mirador_partition_lost_records", "Source records of one partition deleted before they"
+                + " could be copied.", PartitionStatus::lostRecords);
+        partitionMetric(out, routes, "mirador_partition_stalled", "1 while the partition is stalled, else 0.",
+                p -> "STALLED".equals(p.state()) ? 1 : 0);
         partitionMetric(out, routes, "mirador_partition_checkpoint_offset", "Next source offset to copy (the checkpoint).",
                 PartitionStatus::checkpoint);
         return out.toString();

@@ -314,8 +314,7 @@ public final class ReplicationEngine implements AutoCloseable {
         } catch (ConfigException e) {
             throw new InvalidRequestException(e.getMessage());
         }
-        requireCluster(config.source());
-        requireCluster(config.target());
+        SameClusterCheck.refuseCopyOntoItself(config, requireCluster(config.source()), requireCluster(config.target()));
         return config;
     }
 

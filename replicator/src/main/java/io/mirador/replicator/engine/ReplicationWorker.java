@@ -11,12 +11,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 import io.mirador.replicator.state.Checkpoint;
+import io.mirador.replicator.state.ReplicationEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.LogTruncationException;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -29,9 +34,12 @@ import org.slf4j.LoggerFactory;
  * producer on the target. Key, value, headers, timestamp and partition are kept; a provenance header is added
  * unless switched off.
  *
- * <p>Delivery: at least once, never a loss. A partition's checkpoint ({@link PartitionProgress#ackedNext})
+ * <p>Delivery: at least once, never a silent loss. A partition's checkpoint ({@link PartitionProgress#ackedNext})
  * moves only on the target's acknowledgement, and acks of one target partition arrive in send order. After a
- * failed send the worker drops its producer, rewinds every partition to its checkpoint and goes on.
+ * failed send the worker drops its producer, rewinds every partition to its checkpoint and goes on. The
+ * consumer never resets an offset by itself ({@code auto.offset.reset=none}): when the source no longer has the
+ * records after a checkpoint, the worker reports the range as lost ({@link ReplicationEvent#DATA_LOSS}) and
+ * applies the route's policy, and when the source log was truncated below it, says so and follows the log.
  *
  * <p>Threading: one thread of its own runs the consumer and producer ({@link #run()}); other threads talk to it
  * only through the command queue ({@link #assign}, {@link #revoke}, {@link #pause}) and read progress through
@@ -42,11 +50,12 @@ final class ReplicationWorker implements Runnable {
     static final String PROVENANCE_HEADER = "mirador.provenance";
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationWorker.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final long MAX_REWIND_BACKOFF_MS = 5_000;
 
     private final WorkerSettings settings;
     private final RateLimiter rateLimiter;
     private final Consumer<List<Checkpoint>> checkpointSink;
-    private final Consumer<String> errorSink;
+    private final Consumer<ReplicationEvent> events;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final Map<TopicPartition, PartitionProgress> owned = new ConcurrentHashMap<>();
     private volatile boolean running = true;
@@ -54,13 +63,20 @@ final class ReplicationWorker implements Runnable {
     private KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<byte[], byte[]> producer;
     private long lastCheckpointMs;
+    /** Rewinds in a row with no checkpoint moving in between, and the checkpoints' sum at the last one. */
+    private int failedRewinds;
+    private long ackedAtLastRewind = -1;
 
+    /**
+     * @param checkpointSink saves checkpoints; when it throws, the worker stops at once (its route fails), since
+     *                       records copied past a checkpoint that cannot be saved would be copied again
+     */
     ReplicationWorker(WorkerSettings settings, RateLimiter rateLimiter, Consumer<List<Checkpoint>> checkpointSink,
-                      Consumer<String> errorSink) {
+                      Consumer<ReplicationEvent> events) {
         this.settings = settings;
         this.rateLimiter = rateLimiter;
         this.checkpointSink = checkpointSink;
-        this.errorSink = errorSink;
+        this.events = events;
     }
 
     int id() {
@@ -137,7 +153,7 @@ final class ReplicationWorker implements Runnable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("Worker {} of route {} stopped on an error", settings.workerId(), settings.route(), e);
-            errorSink.accept("worker " + settings.workerId() + " stopped: " + e);
+            warn(ReplicationEvent.ERROR, "worker " + settings.workerId() + " stopped: " + e);
         } finally {
             shutdown();
         }
@@ -145,12 +161,14 @@ final class ReplicationWorker implements Runnable {
 
     private void loopOnce() throws InterruptedException {
         drainCommands();
-        if (paused) {
-            consumer.pause(consumer.assignment());
-        } else {
-            consumer.resume(consumer.paused());
+        pauseOrResume();
+        ConsumerRecords<byte[], byte[]> records;
+        try {
+            records = pollQuietly();
+        } catch (OffsetOutOfRangeException e) {
+            handleOutOfRange(e);
+            return;
         }
-        ConsumerRecords<byte[], byte[]> records = pollQuietly();
         // Per partition, so the partition's progress is looked up once per batch, not once per record.
         for (TopicPartition tp : records.partitions()) {
             PartitionProgress p = owned.get(tp);
@@ -165,15 +183,91 @@ final class ReplicationWorker implements Runnable {
         maybeCheckpoint(false);
     }
 
+    /** Everything paused while the route is; otherwise only partitions stopped by the data-loss policy. */
+    private void pauseOrResume() {
+        List<TopicPartition> stop = new ArrayList<>();
+        List<TopicPartition> go = new ArrayList<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            PartitionProgress p = owned.get(tp);
+            (paused || p == null || p.stoppedOnDataLoss ? stop : go).add(tp);
+        }
+        consumer.pause(stop);
+        consumer.resume(go);
+    }
+
+    /**
+     * The source does not have the offset a partition is to be read from. With everything sent acknowledged first
+     * (so that a checkpoint may move without an ack), each such partition is compared with the source's log:
+     * <ul>
+     *   <li>the log was truncated below records already copied (the consumer found a diverging leader epoch, or
+     *       the log end is now below the checkpoint): copying follows the log from the point of divergence, and
+     *       an event says which copied offsets the source no longer has;</li>
+     *   <li>the log starts after the checkpoint (retention, {@code deleteRecords}): the records between were never
+     *       copied and cannot be. An event and the partition's lost-record count name the range; then the route's
+     *       policy continues from the log start or stops the partition.</li>
+     * </ul>
+     * Never silent, never a skip that is not reported.
+     */
+    private void handleOutOfRange(OffsetOutOfRangeException e) throws InterruptedException {
+        producer.flush();
+        rewindFailedPartitions();
+        Map<TopicPartition, OffsetAndMetadata> divergent = e instanceof LogTruncationException t
+                ? t.divergentOffsets() : Map.of();
+        List<TopicPartition> partitions = e.partitions().stream().filter(owned::containsKey).toList();
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+        for (TopicPartition tp : partitions) {
+            PartitionProgress p = owned.get(tp);
+            long checkpoint = p.ackedNext;
+            long logStart = start.get(tp);
+            long logEnd = end.get(tp);
+            OffsetAndMetadata diverged = divergent.get(tp);
+            if (diverged != null && diverged.offset() < checkpoint) {
+                truncated(p, checkpoint, diverged.offset(), "its leader's log diverged (an unclean leader election?)");
+            } else if (checkpoint > logEnd) {
+                truncated(p, checkpoint, logEnd, "its log now ends there");
+            } else if (checkpoint < logStart) {
+                lost(p, checkpoint, logStart);
+            } else {
+                consumer.seek(tp, checkpoint); // in range again (the log start moved while we asked): go on
+            }
+        }
+    }
+
+    private void truncated(PartitionProgress p, long checkpoint, long resumeAt, String why) {
+        warn(ReplicationEvent.SOURCE_TRUNCATED, p.source + ": the source no longer has offsets " + resumeAt + " to "
+                + (checkpoint - 1) + ", which were already copied (" + why + "); the target keeps them, and copying"
+                + " goes on from offset " + resumeAt);
+        p.resetTo(resumeAt);
+        consumer.seek(p.source, resumeAt);
+    }
+
+    private void lost(PartitionProgress p, long checkpoint, long logStart) {
+        long count = logStart - checkpoint;
+        p.lostRecords += count;
+        p.lastLossMs = System.currentTimeMillis();
+        String range = p.source + ": offsets " + checkpoint + " to " + (logStart - 1) + " (" + count
+                + " records) were deleted on the source before they could be copied (retention or deleteRecords)";
+        if (settings.stopOnDataLoss()) {
+            p.stoppedOnDataLoss = true;
+            events.accept(ReplicationEvent.error(settings.route(), ReplicationEvent.DATA_LOSS, range
+                    + "; the partition is stopped (policy: stop); restart the route to continue from offset " + logStart));
+        } else {
+            events.accept(ReplicationEvent.error(settings.route(), ReplicationEvent.DATA_LOSS, range
+                    + "; copying goes on from offset " + logStart));
+            p.resetTo(logStart);
+            consumer.seek(p.source, logStart);
+        }
+    }
+
     private ConsumerRecords<byte[], byte[]> pollQuietly() {
         if (consumer.assignment().isEmpty()) {
             try {
                 // Nothing to read: wait for a command instead of spinning.
-                synchronized (commands) {
-                    if (commands.isEmpty() && running) {
-                        commands.wait(POLL.toMillis());
-                    }
-                }
+                waitForCommand(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
@@ -220,13 +314,25 @@ final class ReplicationWorker implements Runnable {
 
     /**
      * After a failed send the idempotent producer's sequence for that partition is broken: replace the
-     * producer and resend everything after each partition's checkpoint. Duplicates, never gaps.
+     * producer and resend everything after each partition's checkpoint. Duplicates, never gaps. A failure that
+     * repeats with no checkpoint moving in between (a record the target refuses, a target that is down) backs
+     * off, up to {@link #MAX_REWIND_BACKOFF_MS}, and is reported at its first occurrence and then now and then,
+     * not at every turn; the watchdog reports the partition as stalled meanwhile.
      */
-    private void rewindFailedPartitions() {
+    private void rewindFailedPartitions() throws InterruptedException {
         if (owned.values().stream().noneMatch(p -> p.failed)) {
             return;
         }
-        errorSink.accept("worker " + settings.workerId() + " rewinds to its checkpoints after a failed send");
+        long acked = owned.values().stream().mapToLong(p -> p.ackedNext).sum();
+        failedRewinds = acked == ackedAtLastRewind ? failedRewinds + 1 : 0;
+        ackedAtLastRewind = acked;
+        if (failedRewinds % 20 == 0) {
+            warn(ReplicationEvent.ERROR, "worker " + settings.workerId() + " rewinds to its checkpoints after a failed send"
+                    + (failedRewinds == 0 ? "" : " (" + failedRewinds + " times in a row without progress)"));
+        }
+        if (failedRewinds > 0) {
+            waitForCommand(Math.min(MAX_REWIND_BACKOFF_MS, 100L << Math.min(failedRewinds, 6)));
+        }
         producer.close(Duration.ZERO);
         producer = new KafkaProducer<>(producerProps());
         for (PartitionProgress p : owned.values()) {
@@ -242,8 +348,12 @@ final class ReplicationWorker implements Runnable {
         }
         lastCheckpointMs = now;
         for (PartitionProgress p : owned.values()) {
-            if (consumer.assignment().contains(p.source)) {
-                p.skipTo(consumer.position(p.source, Duration.ofSeconds(1)));
+            if (consumer.assignment().contains(p.source) && !p.stoppedOnDataLoss) {
+                try {
+                    p.skipTo(consumer.position(p.source, Duration.ofSeconds(1)));
+                } catch (TimeoutException | OffsetOutOfRangeException e) {
+                    // The source is unreachable or the position is being validated: the checkpoint stays put.
+                }
             }
         }
         checkpoint(owned.values());
@@ -257,9 +367,22 @@ final class ReplicationWorker implements Runnable {
         List<Checkpoint> checkpoints = new ArrayList<>();
         for (PartitionProgress p : partitions) {
             checkpoints.add(new Checkpoint(settings.route(), p.source.topic(), p.source.partition(), p.ackedNext,
-                    p.targetPartition, p.lastTargetOffset, now));
+                    p.targetPartition, p.lastTargetOffset, now, p.identity));
         }
         checkpointSink.accept(checkpoints);
+    }
+
+    /** Waits up to {@code ms}, or until a command is queued or the worker is asked to stop. */
+    private void waitForCommand(long ms) throws InterruptedException {
+        synchronized (commands) {
+            if (commands.isEmpty() && running) {
+                commands.wait(ms);
+            }
+        }
+    }
+
+    private void warn(String kind, String message) {
+        events.accept(ReplicationEvent.warn(settings.route(), kind, message));
     }
 
     private void drainCommands() {

@@ -39,7 +39,8 @@ final class RouteMetrics {
     private final String route;
     private final Map<TopicPartition, Totals> lastTotals = new ConcurrentHashMap<>();
     private final Map<TopicPartition, PartitionRates> rates = new ConcurrentHashMap<>();
-    private final Map<TopicPartition, Boolean> stuck = new ConcurrentHashMap<>();
+    /** Partitions the watchdog found stalled, until they copy again. */
+    private final Map<TopicPartition, Boolean> stalled = new ConcurrentHashMap<>();
     private volatile RouteRates routeRates = new RouteRates(0, 0, Double.NaN, Double.NaN);
 
     RouteMetrics(String route) {
@@ -62,7 +63,7 @@ final class RouteMetrics {
             double rps = seconds <= 0 ? 0 : (now.records() - before.records()) / seconds;
             double bps = seconds <= 0 ? 0 : (now.bytes() - before.bytes()) / seconds;
             if (before != null && now.records() > before.records()) {
-                stuck.remove(p.source);
+                stalled.remove(p.source);
             }
             rates.put(p.source, new PartitionRates(rps, bps, window.percentile(0.99)));
             records += rps;
@@ -100,11 +101,11 @@ final class RouteMetrics {
         return load;
     }
 
-    void markStuck(TopicPartition tp) {
-        stuck.put(tp, Boolean.TRUE);
+    void markStalled(TopicPartition tp) {
+        stalled.put(tp, Boolean.TRUE);
     }
 
-    boolean isStuck(TopicPartition tp) {
-        return stuck.containsKey(tp);
+    boolean isStalled(TopicPartition tp) {
+        return stalled.containsKey(tp);
     }
 }

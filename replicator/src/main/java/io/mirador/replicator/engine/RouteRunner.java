@@ -21,6 +21,8 @@ import io.mirador.replicator.state.Assignment;
 import io.mirador.replicator.state.Checkpoint;
 import io.mirador.replicator.state.ReplicationEvent;
 import io.mirador.replicator.state.ReplicationStore;
+import io.mirador.replicator.state.StateStoreException;
+import io.mirador.replicator.state.TopicIdentity;
 import io.mirador.replicator.state.TopicMapping;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -30,7 +32,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The controller (planner) of one route: discovers topics and partitions, keeps target topics in step,
- * assigns partitions to workers by load, moves stuck partitions, samples metrics. Workers do the copying.
+ * assigns partitions to workers by load, watches for stalls, samples metrics. Workers do the copying.
+ *
+ * <p>Progress belongs to one topic of one cluster on each side: a partition resumes at a stored checkpoint only
+ * when the checkpoint's {@link TopicIdentity} (cluster ids and topic ids) is the one the route finds now; any
+ * other topic behind the same name is new and copied from its start, with an event saying why. A topic
+ * recreated while the route runs is handled the same way.
+ *
+ * <p>Watchdog: a partition with lag and no progress for {@code stuck.after.ms} is reported STALLED (event,
+ * metric) and its worker is rebuilt with new clients from the checkpoints; a target topic that cannot be
+ * created or seen for as long is reported too. A state store that cannot be written fails the route: nothing
+ * is copied that cannot be checkpointed.
  *
  * <p>Threading: planning runs on the route's single scheduler thread; each worker on its own thread. The
  * public methods may be called from any thread.
@@ -38,6 +50,8 @@ import org.slf4j.LoggerFactory;
 final class RouteRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteRunner.class);
+    /** How long a partition shows DATA_LOSS after records were lost (for good while its policy stopped it). */
+    static final long DATA_LOSS_SHOWN_MS = 10 * 60_000L;
 
     private final RouteConfig config;
     private final ClusterConnection sourceCluster;
@@ -52,18 +66,24 @@ final class RouteRunner implements AutoCloseable {
     private final Map<TopicPartition, Integer> assignment = new ConcurrentHashMap<>();
     private final Map<String, TopicMapping> mappings = new ConcurrentHashMap<>();
     private final RouteMetrics metrics;
-    // Copy-on-write: written by the planner thread only, read by API threads (pause) and close().
-    private final List<ReplicationWorker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<Thread> workerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The identity each discovered source topic had at its last discovery. */
+    private final Map<String, TopicIdentity> identities = new ConcurrentHashMap<>();
+    /** Planner thread only: since when a topic's target could not be made ready, and whether that was reported. */
+    private final Map<String, long[]> targetMissingSince = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong stalls = new java.util.concurrent.atomic.AtomicLong();
+    /** Created by the planner once both clusters answered; null before. */
+    private volatile RouteWorkers workers;
     private Admin sourceAdmin;
     private Admin targetAdmin;
     private TopicSync sync;
     private volatile String state = "STARTING";
     /** Set by {@link #pause}; starts from the stored definition. Read by the planner when it starts workers. */
     private volatile boolean paused;
-    private String sourceClusterId;
-    private RateLimiter limiter;
+    private volatile String sourceClusterId;
+    private volatile String targetClusterId;
     private volatile String error;
+    /** Set once, on an error the route cannot work around; planning and copying stop. */
+    private volatile boolean failed;
 
     RouteRunner(RouteConfig config, ClusterConnection source, ClusterConnection target, ReplicationStore store,
                 EngineSettings settings) {
@@ -116,7 +136,14 @@ final class RouteRunner implements AutoCloseable {
 
     void pause(boolean pause) {
         paused = pause;
-        workers.forEach(w -> w.pause(pause));
+        if (!pause) {
+            // Time spent paused is not a stall.
+            progress.values().forEach(p -> p.lastProgressMs = System.currentTimeMillis());
+        }
+        RouteWorkers w = workers;
+        if (w != null) {
+            w.pause(pause);
+        }
         event(ReplicationEvent.info(config.name(), pause ? ReplicationEvent.ROUTE_PAUSED : ReplicationEvent.ROUTE_RESUMED,
                 "route " + (pause ? "paused" : "resumed")));
     }
@@ -133,20 +160,22 @@ final class RouteRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        workers.forEach(ReplicationWorker::stop);
-        for (Thread t : workerThreads) {
-            try {
-                t.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        RouteWorkers w = workers;
+        if (w != null) {
+            w.stopAll();
         }
         state = "STOPPED";
         event(ReplicationEvent.info(config.name(), ReplicationEvent.ROUTE_STOPPED, "route stopped"));
     }
 
-    /** STARTING, RUNNING or STOPPED as the life cycle goes; PAUSED while paused, whether started yet or not. */
+    /**
+     * STARTING, RUNNING or STOPPED as the life cycle goes; PAUSED while paused, whether started yet or not;
+     * FAILED once the route stopped on an error it cannot work around.
+     */
     private String shownState() {
+        if (failed) {
+            return "FAILED";
+        }
         String lifecycle = state;
         return paused && !"STOPPED".equals(lifecycle) ? "PAUSED" : lifecycle;
     }
@@ -159,52 +188,56 @@ final class RouteRunner implements AutoCloseable {
             RouteMetrics.PartitionRates rates = metrics.rates(p.source);
             long partitionLag = p.lag();
             lag += partitionLag;
-            String partitionState = "PAUSED".equals(shown) ? "PAUSED"
-                    : metrics.isStuck(p.source) ? "STUCK" : partitionLag == 0 ? "CAUGHT_UP" : "RUNNING";
             partitions.add(new PartitionStatus(p.source.topic(), p.source.partition(), p.targetTopic, p.targetPartition,
                     assignment.getOrDefault(p.source, -1), Math.max(p.endOffset, p.ackedNext), p.ackedNext, partitionLag,
-                    rates.latencyP99Ms(), rates.recordsPerSecond(), rates.bytesPerSecond(), partitionState));
+                    rates.latencyP99Ms(), rates.recordsPerSecond(), rates.bytesPerSecond(),
+                    partitionState(shown, p, partitionLag), p.lostRecords));
         }
         partitions.sort((a, b) -> a.topic().equals(b.topic()) ? Integer.compare(a.partition(), b.partition())
                 : a.topic().compareTo(b.topic()));
         RouteMetrics.RouteRates total = metrics.routeRates();
         long copied = progress.values().stream().mapToLong(p -> p.copiedRecords).sum();
+        long lost = progress.values().stream().mapToLong(p -> p.lostRecords).sum();
         return new RouteStatus(config.name(), shown, error, lag, total.recordsPerSecond(), total.bytesPerSecond(),
-                total.latencyP50Ms(), total.latencyP99Ms(), copied, partitions);
+                total.latencyP50Ms(), total.latencyP99Ms(), copied, partitions, lost, stalls.get());
     }
 
-    /** Planner thread. Needs the source cluster's id for provenance, so it is retried until the source answers. */
-    private void startWorkers() {
-        sourceClusterId = TopicSync.await(sourceAdmin.describeCluster().clusterId());
-        limiter = new RateLimiter(config.maxRecordsPerSecond(), config.maxBytesPerSecond());
-        for (int i = 0; i < config.workers(); i++) {
-            launchWorker(i);
+    /** A data loss shows for {@link #DATA_LOSS_SHOWN_MS} (for good while the policy stopped the partition). */
+    private String partitionState(String routeState, PartitionProgress p, long lag) {
+        if (p.stoppedOnDataLoss || System.currentTimeMillis() - p.lastLossMs < DATA_LOSS_SHOWN_MS) {
+            return "DATA_LOSS";
         }
+        if ("PAUSED".equals(routeState)) {
+            return "PAUSED";
+        }
+        return metrics.isStalled(p.source) ? "STALLED" : lag == 0 ? "CAUGHT_UP" : "RUNNING";
+    }
+
+    /**
+     * Planner thread: learns both cluster ids (the source's goes into provenance headers, both into every
+     * checkpoint) and starts the workers. Retried at each planning round until both clusters answer. Refuses
+     * to copy when source and target are one Kafka cluster under two names and identity naming would copy every
+     * topic onto itself; checked at every start, since a cluster's address can change under its name.
+     */
+    private void connect() {
+        String sourceId = TopicSync.await(sourceAdmin.describeCluster().clusterId());
+        String targetId = TopicSync.await(targetAdmin.describeCluster().clusterId());
+        if (sourceId.equals(targetId) && "identity".equals(config.namingPolicyName())) {
+            fail("source " + sourceCluster.name() + " and target " + targetCluster.name() + " are the same Kafka"
+                    + " cluster (id " + sourceId + "): identity naming would copy every topic onto itself");
+            return;
+        }
+        sourceClusterId = sourceId;
+        targetClusterId = targetId;
+        RateLimiter limiter = new RateLimiter(config.maxRecordsPerSecond(), config.maxBytesPerSecond());
+        RouteWorkers started = new RouteWorkers(config.name(), id -> new WorkerSettings(config.name(), id,
+                sourceCluster.clientProperties(), targetCluster.clientProperties(), sourceId, config.provenanceHeader(),
+                settings.checkpointIntervalMs(), config.stopOnDataLoss()), limiter, this::saveCheckpoints, this::event);
+        started.launchAll(config.workers(), paused);
+        workers = started;
         state = "RUNNING";
         event(ReplicationEvent.info(config.name(), ReplicationEvent.ROUTE_STARTED, "route started: "
                 + sourceCluster.name() + " -> " + targetCluster.name() + " with " + config.workers() + " workers"));
-    }
-
-    private void launchWorker(int id) {
-        WorkerSettings ws = new WorkerSettings(config.name(), id, sourceCluster.clientProperties(),
-                targetCluster.clientProperties(), sourceClusterId, config.provenanceHeader(),
-                settings.checkpointIntervalMs());
-        ReplicationWorker worker = new ReplicationWorker(ws, limiter, this::saveCheckpoints,
-                message -> event(ReplicationEvent.warn(config.name(), ReplicationEvent.ERROR, message)));
-        if (paused) {
-            worker.pause(true);
-        }
-        Thread thread = new Thread(worker, "mirador-" + config.name() + "-worker-" + id);
-        thread.setDaemon(true);
-        thread.start();
-        // Ids are launched in order, so a new id is the next index; a restart replaces its predecessor.
-        if (id < workers.size()) {
-            workers.set(id, worker);
-            workerThreads.set(id, thread);
-        } else {
-            workers.add(worker);
-            workerThreads.add(thread);
-        }
     }
 
     /**
@@ -212,33 +245,69 @@ final class RouteRunner implements AutoCloseable {
      * partitions resume from their checkpoints in the new one.
      */
     private void restartDeadWorkers() {
-        for (int id = 0; id < workerThreads.size(); id++) {
-            if (workerThreads.get(id).isAlive()) {
-                continue;
+        for (int id = 0; id < workers.size(); id++) {
+            if (!workers.isAlive(id)) {
+                int resumed = workers.replace(id, paused, assignment, progress);
+                event(ReplicationEvent.warn(config.name(), ReplicationEvent.ERROR, "worker " + id
+                        + " restarted; its " + resumed + " partitions resume from their checkpoints"));
             }
-            List<PartitionProgress> orphans = new ArrayList<>();
-            for (Map.Entry<TopicPartition, Integer> e : assignment.entrySet()) {
-                PartitionProgress p = progress.get(e.getKey());
-                if (e.getValue() == id && p != null) {
-                    p.rewind();
-                    orphans.add(p);
-                }
-            }
-            launchWorker(id);
-            workers.get(id).assign(orphans);
-            event(ReplicationEvent.warn(config.name(), ReplicationEvent.ERROR, "worker " + id
-                    + " restarted; its " + orphans.size() + " partitions resume from their checkpoints"));
         }
     }
 
+    /**
+     * Planner thread, every round whether planning succeeded or not: a partition with lag that made no progress
+     * for {@code stuck.after.ms} is reported STALLED and its worker is rebuilt, with new clients, from the
+     * checkpoints. The clock starts at the later of the last progress and the moment lag appeared, so an idle
+     * partition that just got records, or a route just resumed, is not stalled.
+     */
+    private void watchdog() {
+        if (paused || failed || workers == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        Map<Integer, List<PartitionProgress>> stalledByWorker = new java.util.TreeMap<>();
+        for (PartitionProgress p : progress.values()) {
+            Integer worker = assignment.get(p.source);
+            long lag = p.lag();
+            if (lag == 0 || p.stoppedOnDataLoss || worker == null) {
+                p.laggingSinceMs = 0;
+                continue;
+            }
+            if (p.laggingSinceMs == 0) {
+                p.laggingSinceMs = now;
+            }
+            if (now - Math.max(p.lastProgressMs, p.laggingSinceMs) >= settings.stuckAfterMs()) {
+                stalledByWorker.computeIfAbsent(worker, w -> new ArrayList<>()).add(p);
+            }
+        }
+        stalledByWorker.forEach((worker, stalled) -> {
+            for (PartitionProgress p : stalled) {
+                metrics.markStalled(p.source);
+                stalls.incrementAndGet();
+                event(ReplicationEvent.warn(config.name(), ReplicationEvent.PARTITION_STALLED, p.source + " made no"
+                        + " progress for " + ((now - Math.max(p.lastProgressMs, p.laggingSinceMs)) / 1000) + " s with lag "
+                        + p.lag() + "; worker " + worker + " is rebuilt with new clients from its checkpoints"));
+            }
+            workers.replace(worker, paused, assignment, progress);
+        });
+    }
+
     private void planQuietly() {
+        if (failed) {
+            return;
+        }
         try {
-            if (workers.isEmpty()) {
-                startWorkers();
+            if (workers == null) {
+                connect();
+                if (failed) {
+                    return;
+                }
             }
             restartDeadWorkers();
             plan();
             error = null;
+        } catch (StateStoreException e) {
+            fail("the state store cannot be written, so no progress could be saved: " + e.getMessage());
         } catch (RuntimeException e) {
             String message = "planning failed: " + e.getMessage();
             if (!message.equals(error)) {
@@ -246,15 +315,41 @@ final class RouteRunner implements AutoCloseable {
             }
             error = message;
             LOG.debug("Route {} planning failed", config.name(), e);
+        } finally {
+            if (!failed) {
+                watchdog();
+            }
+        }
+    }
+
+    /**
+     * Stops the route for good: no more planning or copying. Any thread; the first reason wins. The workers stop
+     * on their own threads; their last checkpoints are written if the store still takes them.
+     */
+    private void fail(String reason) {
+        synchronized (this) {
+            if (failed) {
+                return;
+            }
+            failed = true;
+            error = reason;
+        }
+        LOG.error("Route {} failed: {}", config.name(), reason);
+        event(ReplicationEvent.error(config.name(), ReplicationEvent.ROUTE_FAILED, "route failed: " + reason));
+        RouteWorkers w = workers;
+        if (w != null) {
+            w.stopAllNow();
         }
     }
 
     private void plan() {
         List<SourceTopic> topics = sync.discover(filter);
+        boolean sameCluster = sourceClusterId.equals(targetClusterId);
         Map<String, String> targetToSource = new HashMap<>();
         Set<TopicPartition> wanted = new HashSet<>();
         Map<TopicPartition, Integer> targetPartitionOf = new HashMap<>();
         Map<TopicPartition, String> targetTopicOf = new HashMap<>();
+        List<String> recreated = new ArrayList<>();
         for (SourceTopic topic : topics) {
             String targetName = naming.targetTopic(topic.name());
             String clash = targetToSource.putIfAbsent(targetName, topic.name());
@@ -263,10 +358,32 @@ final class RouteRunner implements AutoCloseable {
                         + " both map to " + targetName + ": " + topic.name() + " is not copied"));
                 continue;
             }
+            if (sameCluster && (targetName.equals(topic.name()) || filter.shouldReplicate(targetName))) {
+                reportOnce(topic.name(), "not copied: source and target are one Kafka cluster, and its copy "
+                        + targetName + " would be copied again (a loop)");
+                continue;
+            }
             TopicMapping known = mappings.get(topic.name());
             boolean oneToOne = known == null || !known.modulo();
-            TopicSync.TargetState target = sync.ensureTarget(topic, targetName, known != null && oneToOne);
-            TopicMapping mapping = new TopicMapping(config.name(), topic.name(), targetName, topic.partitions(), target.partitions());
+            TopicSync.TargetState target;
+            try {
+                target = sync.ensureTarget(topic, targetName, known != null && oneToOne);
+            } catch (ReplicationException e) {
+                // This topic waits; the others go on. Partitions already copying keep their place.
+                targetNotReady(topic.name(), targetName, e);
+                keepRunning(topic.name(), wanted, targetTopicOf, targetPartitionOf);
+                continue;
+            }
+            targetMissingSince.remove(topic.name());
+            TopicIdentity identity = new TopicIdentity(sourceClusterId, topic.topicId(), targetClusterId, target.topicId());
+            TopicIdentity before = identities.put(topic.name(), identity);
+            if (before != null && !before.equals(identity)) {
+                recreated.add(topic.name());
+                event(ReplicationEvent.warn(config.name(), ReplicationEvent.TOPIC_RECREATED, topic.name()
+                        + " is copied afresh from its start: " + before.differenceFrom(identity)));
+            }
+            TopicMapping mapping = new TopicMapping(config.name(), topic.name(), targetName, topic.partitions(),
+                    target.partitions(), identity);
             if (!mapping.equals(known)) {
                 store.putTopicMapping(mapping);
                 mappings.put(topic.name(), mapping);
@@ -287,12 +404,74 @@ final class RouteRunner implements AutoCloseable {
                 targetTopicOf.put(tp, targetName);
             }
         }
+        retire(recreated);
         addNewPartitions(wanted, targetTopicOf, targetPartitionOf);
-        Map<TopicPartition, Integer> next = assigner.assign(assignment, wanted, metrics.bytesPerSecond());
-        moveStuckPartitions(next);
-        apply(next);
+        apply(assigner.assign(assignment, wanted, metrics.bytesPerSecond()));
     }
 
+    /** Keeps the partitions of {@code topic} that are being copied, as they are, for a round its target failed. */
+    private void keepRunning(String topic, Set<TopicPartition> wanted, Map<TopicPartition, String> targetTopicOf,
+                             Map<TopicPartition, Integer> targetPartitionOf) {
+        for (PartitionProgress p : progress.values()) {
+            if (p.source.topic().equals(topic)) {
+                wanted.add(p.source);
+                targetTopicOf.put(p.source, p.targetTopic);
+                targetPartitionOf.put(p.source, p.targetPartition);
+            }
+        }
+    }
+
+    /**
+     * A target topic that cannot be created or made ready is retried every round, and reported as stalled once
+     * it has failed for {@code stuck.after.ms}, then again every time that much longer has passed.
+     */
+    private void targetNotReady(String topic, String targetName, ReplicationException e) {
+        long now = System.currentTimeMillis();
+        long[] since = targetMissingSince.computeIfAbsent(topic, t -> new long[] {now, now});
+        LOG.debug("Route {}: target topic {} not ready", config.name(), targetName, e);
+        if (now - since[1] >= settings.stuckAfterMs()) {
+            since[1] = now;
+            stalls.incrementAndGet();
+            event(ReplicationEvent.warn(config.name(), ReplicationEvent.PARTITION_STALLED, "target topic " + targetName
+                    + " for " + topic + " has not been ready for " + ((now - since[0]) / 1000) + " s: " + e.getMessage()));
+        }
+    }
+
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    /** An error event about a topic, once per run of the route. */
+    private void reportOnce(String topic, String message) {
+        if (reported.add(topic + "\0" + message)) {
+            event(ReplicationEvent.error(config.name(), topic + " is " + message));
+        }
+    }
+
+    /**
+     * Takes the partitions of topics that were recreated away from their workers (which flush and checkpoint
+     * them under the old identity) and forgets their progress, so that they start again like new partitions.
+     */
+    private void retire(List<String> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        Map<Integer, List<TopicPartition>> byWorker = new HashMap<>();
+        for (Map.Entry<TopicPartition, Integer> e : assignment.entrySet()) {
+            if (topics.contains(e.getKey().topic())) {
+                byWorker.computeIfAbsent(e.getValue(), w -> new ArrayList<>()).add(e.getKey());
+            }
+        }
+        byWorker.forEach(this::awaitRevoke);
+        byWorker.values().forEach(partitions -> partitions.forEach(tp -> {
+            assignment.remove(tp);
+            progress.remove(tp);
+        }));
+    }
+
+    /**
+     * Adds progress for partitions not copied yet in this run: each resumes at its stored checkpoint when the
+     * checkpoint belongs to the same source and target topics, else starts at the source's first offset, and an
+     * event per topic says why its checkpoints were not used.
+     */
     private void addNewPartitions(Set<TopicPartition> wanted, Map<TopicPartition, String> targetTopicOf,
                                   Map<TopicPartition, Integer> targetPartitionOf) {
         List<TopicPartition> fresh = wanted.stream().filter(tp -> !progress.containsKey(tp)).toList();
@@ -300,39 +479,29 @@ final class RouteRunner implements AutoCloseable {
             return;
         }
         Map<TopicPartition, Checkpoint> checkpoints = store.checkpoints(config.name());
-        Map<TopicPartition, OffsetSpec> unknown = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> fromStart = new HashMap<>();
+        Map<String, String> ignored = new java.util.TreeMap<>();
         for (TopicPartition tp : fresh) {
-            if (!checkpoints.containsKey(tp)) {
-                unknown.put(tp, OffsetSpec.earliest());
+            Checkpoint cp = checkpoints.get(tp);
+            TopicIdentity identity = identities.get(tp.topic());
+            if (cp == null || !cp.identity().sameAs(identity)) {
+                fromStart.put(tp, OffsetSpec.earliest());
+                if (cp != null) {
+                    ignored.putIfAbsent(tp.topic(), cp.identity().differenceFrom(identity));
+                }
             }
         }
         Map<TopicPartition, Long> earliest = new HashMap<>();
-        if (!unknown.isEmpty()) {
-            TopicSync.await(sourceAdmin.listOffsets(unknown).all()).forEach((tp, info) -> earliest.put(tp, info.offset()));
+        if (!fromStart.isEmpty()) {
+            TopicSync.await(sourceAdmin.listOffsets(fromStart).all()).forEach((tp, info) -> earliest.put(tp, info.offset()));
         }
+        ignored.forEach((topic, why) -> event(ReplicationEvent.warn(config.name(), ReplicationEvent.CHECKPOINT_IGNORED,
+                "stored checkpoints of " + topic + " are not used because " + why + "; " + topic
+                        + " is copied from its start")));
         for (TopicPartition tp : fresh) {
-            Checkpoint cp = checkpoints.get(tp);
-            long start = cp != null ? cp.sourceOffset() : earliest.getOrDefault(tp, 0L);
-            progress.put(tp, new PartitionProgress(tp, targetTopicOf.get(tp), targetPartitionOf.get(tp), start));
-        }
-    }
-
-    private void moveStuckPartitions(Map<TopicPartition, Integer> next) {
-        if (paused || config.workers() < 2) {
-            return;
-        }
-        long now = System.currentTimeMillis();
-        for (PartitionProgress p : progress.values()) {
-            Integer worker = assignment.get(p.source);
-            if (worker == null || p.lag() == 0 || now - p.lastProgressMs < settings.stuckAfterMs()) {
-                continue;
-            }
-            int to = assigner.leastLoadedExcept(next, metrics.bytesPerSecond(), worker);
-            next.put(p.source, to);
-            p.lastProgressMs = now;
-            metrics.markStuck(p.source);
-            event(ReplicationEvent.warn(config.name(), ReplicationEvent.PARTITION_STUCK, p.source + " made no progress for "
-                    + (settings.stuckAfterMs() / 1000) + " s with lag " + p.lag()));
+            long start = fromStart.containsKey(tp) ? earliest.getOrDefault(tp, 0L) : checkpoints.get(tp).sourceOffset();
+            progress.put(tp, new PartitionProgress(tp, targetTopicOf.get(tp), targetPartitionOf.get(tp), start,
+                    identities.get(tp.topic())));
         }
     }
 
@@ -365,33 +534,32 @@ final class RouteRunner implements AutoCloseable {
         if (revoke.isEmpty() && grant.isEmpty()) {
             return;
         }
-        grant.forEach((worker, partitions) -> workers.get(worker).assign(partitions));
-        assignment.clear();
-        assignment.putAll(next);
+        // Stored first: a state that cannot be written fails the route before any partition is copied.
         List<Assignment> rows = new ArrayList<>();
         next.forEach((tp, w) -> rows.add(new Assignment(config.name(), tp.topic(), tp.partition(), w)));
         store.replaceAssignments(config.name(), rows);
+        assignment.clear();
+        assignment.putAll(next);
+        grant.forEach((worker, partitions) -> workers.get(worker).assign(partitions));
     }
 
     /**
      * Waits for a worker to flush and release partitions. A worker that does not answer (dead or stuck on a
-     * broker) is not waited for forever: its partitions then resume from their last stored checkpoints, which
-     * may repeat records but never skips one.
+     * broker) is not waited for forever: its partitions then resume, through fresh progress objects, from the
+     * last offsets its target acknowledged, which may repeat records but never skips one.
      */
     private void awaitRevoke(int worker, List<TopicPartition> partitions) {
         try {
             workers.get(worker).revoke(partitions).get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            Map<TopicPartition, Checkpoint> stored = store.checkpoints(config.name());
             for (TopicPartition tp : partitions) {
                 PartitionProgress p = progress.get(tp);
-                Checkpoint cp = stored.get(tp);
-                if (p != null && cp != null) {
-                    progress.put(tp, new PartitionProgress(tp, p.targetTopic, p.targetPartition, cp.sourceOffset()));
+                if (p != null) {
+                    progress.put(tp, p.restartAt(p.ackedNext));
                 }
             }
             event(ReplicationEvent.warn(config.name(), ReplicationEvent.ERROR, "worker " + worker
-                    + " did not release " + partitions + " in time; they resume from their stored checkpoints"));
+                    + " did not release " + partitions + " in time; they resume from their checkpoints"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReplicationException("interrupted while moving partitions", e);
@@ -407,8 +575,14 @@ final class RouteRunner implements AutoCloseable {
         }
     }
 
+    /** Worker threads. A store that cannot be written fails the route; the worker stops on the rethrown error. */
     private void saveCheckpoints(Collection<Checkpoint> checkpoints) {
-        store.saveCheckpoints(checkpoints);
+        try {
+            store.saveCheckpoints(checkpoints);
+        } catch (StateStoreException e) {
+            fail("the state store cannot be written, so no progress could be saved: " + e.getMessage());
+            throw e;
+        }
     }
 
     private void event(ReplicationEvent event) {

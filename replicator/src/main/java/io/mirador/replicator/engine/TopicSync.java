@@ -62,7 +62,7 @@ final class TopicSync {
         for (String name : selected) {
             TopicDescription d = descriptions.get(name);
             int rf = d.partitions().isEmpty() ? 1 : d.partitions().get(0).replicas().size();
-            topics.add(new SourceTopic(name, d.partitions().size(), rf, configs.getOrDefault(name, Map.of())));
+            topics.add(new SourceTopic(name, d.topicId().toString(), d.partitions().size(), rf, configs.getOrDefault(name, Map.of())));
         }
         return topics;
     }
@@ -71,7 +71,7 @@ final class TopicSync {
      * Makes sure {@code targetName} exists for {@code topic} and returns its partition count.
      *
      * @param createdByUs whether an earlier run of this route created the target topic
-     * @return the target's partition count and whether this call or an earlier one created it
+     * @return the target's topic id, partition count and whether this call or an earlier one created it
      */
     TargetState ensureTarget(SourceTopic topic, String targetName, boolean createdByUs) {
         Optional<TopicDescription> existing = describeTarget(targetName);
@@ -80,7 +80,9 @@ final class TopicSync {
             short rf = (short) Math.max(1, Math.min(topic.replicationFactor(), brokers));
             Map<String, String> configs = copyable(topic.configs());
             try {
-                await(target.createTopics(List.of(new NewTopic(targetName, topic.partitions(), rf).configs(configs))).all());
+                org.apache.kafka.clients.admin.CreateTopicsResult created =
+                        target.createTopics(List.of(new NewTopic(targetName, topic.partitions(), rf).configs(configs)));
+                await(created.all());
                 events.accept(ReplicationEvent.info(route, ReplicationEvent.TOPIC_CREATED, "created target topic "
                         + targetName + " with " + topic.partitions() + " partitions, replication factor " + rf
                         + (configs.isEmpty() ? "" : ", configs " + configs)));
@@ -89,8 +91,8 @@ final class TopicSync {
                     throw e;
                 }
             }
-            awaitLeaders(targetName, topic.partitions());
-            return new TargetState(topic.partitions(), true);
+            TopicDescription ready = awaitLeaders(targetName, topic.partitions());
+            return new TargetState(ready.topicId().toString(), ready.partitions().size(), true);
         }
         int partitions = existing.get().partitions().size();
         if (partitions < topic.partitions() && createdByUs) {
@@ -100,10 +102,10 @@ final class TopicSync {
             partitions = topic.partitions();
         }
         syncConfigs(topic, targetName);
-        return new TargetState(partitions, createdByUs);
+        return new TargetState(existing.get().topicId().toString(), partitions, createdByUs);
     }
 
-    record TargetState(int partitions, boolean createdByUs) {
+    record TargetState(String topicId, int partitions, boolean createdByUs) {
     }
 
     /**
@@ -111,25 +113,30 @@ final class TopicSync {
      * leave an idempotent producer's first batch retrying behind later ones (the broker accepts a later batch
      * as the first of an unknown producer), which stalls the partition until the delivery timeout.
      */
-    private void awaitLeaders(String name, int partitions) {
+    private TopicDescription awaitLeaders(String name, int partitions) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        ReplicationException last = null;
         while (System.nanoTime() < deadline) {
             try {
                 TopicDescription d = await(target.describeTopics(List.of(name)).allTopicNames()).get(name);
                 if (d != null && d.partitions().size() == partitions
                         && d.partitions().stream().allMatch(p -> p.leader() != null)) {
-                    return;
+                    return d;
                 }
             } catch (ReplicationException notYetVisible) {
                 // UnknownTopicOrPartition until the broker's metadata has it: ask again.
+                last = notYetVisible;
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        // Not usable yet: planning fails for this topic and tries again; nothing is assigned until it is.
+        throw new ReplicationException("target topic " + name + " has no leader for every partition yet"
+                + (last == null ? "" : ": " + last.getMessage()), last);
     }
 
     private void syncConfigs(SourceTopic topic, String targetName) {

@@ -18,13 +18,20 @@ public final class WorkerClients {
     private WorkerClients() {
     }
 
-    /** Consumer in assign mode; offsets live in Mirador's checkpoints, never in Kafka's group offsets. */
+    /**
+     * Consumer in assign mode; offsets live in Mirador's checkpoints, never in Kafka's group offsets. It never
+     * resets a position by itself ({@code auto.offset.reset=none}): every partition is sought explicitly, and an
+     * offset the source no longer has is the worker's to report (a gap is never silent).
+     */
     public static Properties consumer(Map<String, Object> connection, String clientId) {
         Properties p = new Properties();
         p.putAll(connection);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        // A replicator must never bring a deleted source topic back: brokers with auto.create.topics.enable (Kafka's
+        // default) would recreate it, empty, on the consumer's next metadata request.
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

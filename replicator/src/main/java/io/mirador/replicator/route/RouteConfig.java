@@ -43,6 +43,10 @@ public final class RouteConfig extends AbstractConfig {
     public static final String PROVENANCE = "provenance.header.enabled";
     public static final String PROVENANCE_DOC = "Add the mirador.provenance header (source cluster id, topic, partition, offset).";
     public static final String PAUSED = "paused";
+    public static final String DATA_LOSS_POLICY = "data.loss.policy";
+    public static final String DATA_LOSS_POLICY_DOC = "When the source deleted records (retention, deleteRecords) before"
+            + " they were copied, the gap is always reported; then continue from the source's first record, or stop"
+            + " the partition until the route is restarted.";
 
     static final ConfigDef DEF = new ConfigDef()
             .define(NAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH, "Route name.")
@@ -57,7 +61,9 @@ public final class RouteConfig extends AbstractConfig {
             .define(MAX_BYTES, Type.LONG, 0L, Range.atLeast(0), Importance.LOW, MAX_BYTES_DOC)
             .define(MAX_RECORDS, Type.LONG, 0L, Range.atLeast(0), Importance.LOW, MAX_RECORDS_DOC)
             .define(PROVENANCE, Type.BOOLEAN, true, Importance.LOW, PROVENANCE_DOC)
-            .define(PAUSED, Type.BOOLEAN, false, Importance.LOW, "Whether the route is paused.");
+            .define(PAUSED, Type.BOOLEAN, false, Importance.LOW, "Whether the route is paused.")
+            .define(DATA_LOSS_POLICY, Type.STRING, "continue", ConfigDef.ValidString.in("continue", "stop"),
+                    Importance.MEDIUM, DATA_LOSS_POLICY_DOC);
 
     private final RouteDefinition definition;
     private final Map<String, String> namingMap;
@@ -84,6 +90,7 @@ public final class RouteConfig extends AbstractConfig {
         putIfSet(props, MAX_RECORDS, d.maxRecordsPerSecond());
         putIfSet(props, PROVENANCE, d.provenanceHeader());
         putIfSet(props, PAUSED, d.paused());
+        putIfSet(props, DATA_LOSS_POLICY, d.onDataLoss());
         RouteConfig config = new RouteConfig(props, d);
         if ("map".equals(config.getString(NAMING)) && d.namingMap().isEmpty()) {
             throw new ConfigException(NAMING, "map", "the map naming policy needs a naming map");
@@ -136,6 +143,11 @@ public final class RouteConfig extends AbstractConfig {
 
     public boolean paused() {
         return getBoolean(PAUSED);
+    }
+
+    /** Whether a partition stops when the source deleted records before they were copied. */
+    public boolean stopOnDataLoss() {
+        return "stop".equals(getString(DATA_LOSS_POLICY));
     }
 
     public String namingPolicyName() {

@@ -17,17 +17,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param naming      {@code identity}, {@code prefix} or {@code map}
  * @param namingMap   source topic to target topic, for {@code map}
  * @param sourceAlias prefix for {@code prefix} naming; the source cluster name when null
+ * @param onDataLoss  {@code continue} (the default) or {@code stop}: what a partition does when the source deleted
+ *                    records before they were copied (always reported)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RouteDefinition(String name, String source, String target, List<String> topics, String include,
                               String exclude, String naming, Map<String, String> namingMap, String sourceAlias,
                               Integer workers, Long maxBytesPerSecond, Long maxRecordsPerSecond,
-                              Boolean provenanceHeader, Boolean paused) {
+                              Boolean provenanceHeader, Boolean paused, String onDataLoss) {
 
     public RouteDefinition {
         topics = topics == null ? List.of() : List.copyOf(topics);
         namingMap = namingMap == null ? Map.of() : Map.copyOf(namingMap);
+    }
+
+    /** A definition with the default data-loss policy. */
+    public RouteDefinition(String name, String source, String target, List<String> topics, String include,
+                           String exclude, String naming, Map<String, String> namingMap, String sourceAlias,
+                           Integer workers, Long maxBytesPerSecond, Long maxRecordsPerSecond,
+                           Boolean provenanceHeader, Boolean paused) {
+        this(name, source, target, topics, include, exclude, naming, namingMap, sourceAlias, workers,
+                maxBytesPerSecond, maxRecordsPerSecond, provenanceHeader, paused, null);
     }
 
     /** The smallest useful route: every non-internal topic matching {@code include}, identity naming. */
@@ -38,12 +49,12 @@ public record RouteDefinition(String name, String source, String target, List<St
 
     public RouteDefinition withTopics(List<String> newTopics) {
         return new RouteDefinition(name, source, target, newTopics, include, exclude, naming, namingMap, sourceAlias,
-                workers, maxBytesPerSecond, maxRecordsPerSecond, provenanceHeader, paused);
+                workers, maxBytesPerSecond, maxRecordsPerSecond, provenanceHeader, paused, onDataLoss);
     }
 
     public RouteDefinition withPaused(boolean nowPaused) {
         return new RouteDefinition(name, source, target, topics, include, exclude, naming, namingMap, sourceAlias,
-                workers, maxBytesPerSecond, maxRecordsPerSecond, provenanceHeader, nowPaused);
+                workers, maxBytesPerSecond, maxRecordsPerSecond, provenanceHeader, nowPaused, onDataLoss);
     }
 
     public boolean isPaused() {

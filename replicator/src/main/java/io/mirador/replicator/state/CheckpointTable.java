@@ -41,8 +41,9 @@ final class CheckpointTable {
             int skipped = 0;
             int saved = 0;
             try (PreparedStatement ps = c.prepareStatement("MERGE INTO checkpoints (route, topic, source_partition,"
-                    + " source_offset, target_partition, target_offset, updated_at)"
-                    + " KEY (route, topic, source_partition) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " source_offset, target_partition, target_offset, updated_at, source_cluster_id, source_topic_id,"
+                    + " target_cluster_id, target_topic_id)"
+                    + " KEY (route, topic, source_partition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Checkpoint cp : checkpoints) {
                     if (!known.contains(cp.route())) {
                         unknown.add(String.valueOf(cp.route()));
@@ -56,6 +57,7 @@ final class CheckpointTable {
                     ps.setInt(5, cp.targetPartition());
                     ps.setLong(6, cp.targetOffset());
                     ps.setLong(7, cp.updatedAtMs());
+                    Identities.set(ps, 8, cp.identity());
                     ps.addBatch();
                     saved++;
                 }
@@ -75,14 +77,15 @@ final class CheckpointTable {
         Objects.requireNonNull(route, "route");
         return db.read("read checkpoints of " + route, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT topic, source_partition, source_offset,"
-                    + " target_partition, target_offset, updated_at FROM checkpoints WHERE route = ?"
+                    + " target_partition, target_offset, updated_at, source_cluster_id, source_topic_id, target_cluster_id,"
+                    + " target_topic_id FROM checkpoints WHERE route = ?"
                     + " ORDER BY topic, source_partition")) {
                 ps.setString(1, route);
                 Map<TopicPartition, Checkpoint> result = new LinkedHashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Checkpoint cp = new Checkpoint(route, rs.getString(1), rs.getInt(2), rs.getLong(3),
-                                rs.getInt(4), rs.getLong(5), rs.getLong(6));
+                                rs.getInt(4), rs.getLong(5), rs.getLong(6), Identities.get(rs, 7));
                         result.put(new TopicPartition(cp.topic(), cp.partition()), cp);
                     }
                 }

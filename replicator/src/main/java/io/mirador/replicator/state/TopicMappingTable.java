@@ -21,13 +21,15 @@ final class TopicMappingTable {
         db.write("save topic mapping " + mapping.route() + "/" + mapping.sourceTopic(), c -> {
             RouteTable.requireRoute(c, mapping.route(), "topic mapping of " + mapping.sourceTopic());
             try (PreparedStatement ps = c.prepareStatement("MERGE INTO topic_mappings"
-                    + " (route, source_topic, target_topic, source_partitions, target_partitions)"
-                    + " KEY (route, source_topic) VALUES (?, ?, ?, ?, ?)")) {
+                    + " (route, source_topic, target_topic, source_partitions, target_partitions, source_cluster_id,"
+                    + " source_topic_id, target_cluster_id, target_topic_id)"
+                    + " KEY (route, source_topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, mapping.route());
                 ps.setString(2, mapping.sourceTopic());
                 ps.setString(3, mapping.targetTopic());
                 ps.setInt(4, mapping.sourcePartitions());
                 ps.setInt(5, mapping.targetPartitions());
+                Identities.set(ps, 6, mapping.identity());
                 ps.executeUpdate();
             }
             return null;
@@ -39,13 +41,14 @@ final class TopicMappingTable {
         Objects.requireNonNull(route, "route");
         return db.read("read topic mappings of " + route, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT source_topic, target_topic, source_partitions,"
-                    + " target_partitions FROM topic_mappings WHERE route = ? ORDER BY source_topic")) {
+                    + " target_partitions, source_cluster_id, source_topic_id, target_cluster_id, target_topic_id"
+                    + " FROM topic_mappings WHERE route = ? ORDER BY source_topic")) {
                 ps.setString(1, route);
                 List<TopicMapping> result = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         result.add(new TopicMapping(route, rs.getString(1), rs.getString(2), rs.getInt(3),
-                                rs.getInt(4)));
+                                rs.getInt(4), Identities.get(rs, 5)));
                     }
                 }
                 return result;

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class PartitionProgressTest {
 
-    private final PartitionProgress progress = new PartitionProgress(new TopicPartition("t", 0), "t", 0, 10);
+    private final PartitionProgress progress = new PartitionProgress(new TopicPartition("t", 0), "t", 0, 10,
+            io.mirador.replicator.state.TopicIdentity.UNKNOWN);
 
     @Test
     void inOrderAcksMoveTheCheckpoint() {

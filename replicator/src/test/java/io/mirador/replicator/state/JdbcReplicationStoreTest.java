@@ -414,7 +414,7 @@ class JdbcReplicationStoreTest {
             ReplicationEvent e1 = store.addEvent(event(1_000, "r1", ReplicationEvent.ROUTE_STARTED, "INFO", "started"));
             ReplicationEvent e2 = store.addEvent(event(3_000, null, ReplicationEvent.ERROR, "ERROR", "engine hiccup"));
             ReplicationEvent e3 = store.addEvent(event(2_000, "r2", ReplicationEvent.TOPIC_ADDED, "INFO", "orders"));
-            ReplicationEvent e4 = store.addEvent(event(3_000, "r1", ReplicationEvent.PARTITION_STUCK, "WARN", "o/3"));
+            ReplicationEvent e4 = store.addEvent(event(3_000, "r1", ReplicationEvent.PARTITION_STALLED, "WARN", "o/3"));
 
             assertThat(List.of(e1.id(), e2.id(), e3.id(), e4.id())).doesNotContain(0L).doesNotHaveDuplicates();
             assertThat(e2).isEqualTo(new ReplicationEvent(e2.id(), 3_000, null, ReplicationEvent.ERROR, "ERROR",

@@ -100,7 +100,7 @@ final class DetailTables {
         return column;
     }
 
-    /** A coloured badge of a partition or topic state; STUCK in the danger colour. */
+    /** A coloured badge of a partition or topic state; STALLED in the danger colour. */
     static <S> TableColumn<S, String> state(String title, double width, Function<S, String> state) {
         TableColumn<S, String> column = column(title, width, state);
         column.setCellFactory(col -> new TableCell<>() {
@@ -132,7 +132,7 @@ final class DetailTables {
         return state.replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 
-    /** The style class of a state's badge: {@code state-stuck}, {@code state-running}, ... */
+    /** The style class of a state's badge: {@code state-stalled}, {@code state-running}, ... */
     static String stateClass(String state) {
         return "state-" + state.replace('_', '-').toLowerCase(Locale.ROOT);
     }

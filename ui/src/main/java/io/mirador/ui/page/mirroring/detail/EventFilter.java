@@ -45,7 +45,7 @@ public final class EventFilter {
 
     /** The kinds the engine writes, in the order a user thinks of them. */
     static final List<String> KNOWN_KINDS = List.of(ReplicationEvent.TOPIC_ADDED, ReplicationEvent.TOPIC_CREATED,
-            ReplicationEvent.PARTITIONS_ADDED, ReplicationEvent.PARTITION_MOVED, ReplicationEvent.PARTITION_STUCK,
+            ReplicationEvent.PARTITIONS_ADDED, ReplicationEvent.PARTITION_MOVED, ReplicationEvent.PARTITION_STALLED,
             ReplicationEvent.ERROR, ReplicationEvent.CONFIG_SYNCED, ReplicationEvent.ROUTE_STARTED,
             ReplicationEvent.ROUTE_STOPPED, ReplicationEvent.ROUTE_PAUSED, ReplicationEvent.ROUTE_RESUMED);
 
@@ -71,7 +71,7 @@ public final class EventFilter {
         return level;
     }
 
-    /** Kind shown, e.g. {@code partition-stuck}; null for every kind. */
+    /** Kind shown, e.g. {@code partition-stalled}; null for every kind. */
     public ObjectProperty<String> kindProperty() {
         return kind;
     }

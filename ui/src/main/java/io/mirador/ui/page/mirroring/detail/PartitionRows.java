@@ -33,11 +33,13 @@ public final class PartitionRows {
 
     public static final String RUNNING = "RUNNING";
     public static final String PAUSED = "PAUSED";
-    public static final String STUCK = "STUCK";
+    public static final String STALLED = "STALLED";
+    /** Records were deleted on the source before they were copied; the engine reports the range in its events. */
+    public static final String DATA_LOSS = "DATA_LOSS";
     public static final String CAUGHT_UP = "CAUGHT_UP";
 
     /** From most to least alarming: a topic shows the first state any of its partitions has. */
-    static final List<String> STATE_ORDER = List.of(STUCK, PAUSED, RUNNING, CAUGHT_UP);
+    static final List<String> STATE_ORDER = List.of(DATA_LOSS, STALLED, PAUSED, RUNNING, CAUGHT_UP);
 
     private static final Comparator<PartitionStatus> ORDER =
             Comparator.comparing(PartitionStatus::topic).thenComparingInt(PartitionStatus::partition);

@@ -173,7 +173,7 @@ public final class RouteDetailView {
     }
 
     static String partitionsText(RouteSummary s) {
-        return s.stuckPartitions() > 0 ? s.partitions() + " (" + s.stuckPartitions() + " stuck)"
+        return s.stuckPartitions() > 0 ? s.partitions() + " (" + s.stuckPartitions() + " stalled)"
                 : String.valueOf(s.partitions());
     }
 

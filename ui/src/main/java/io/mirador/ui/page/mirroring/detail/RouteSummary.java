@@ -16,7 +16,8 @@ public record RouteSummary(String state, String error, double recordsPerSecond, 
     public static final RouteSummary EMPTY = new RouteSummary("", null, 0, 0, 0, Double.NaN, Double.NaN, 0, 0, 0);
 
     static RouteSummary of(RouteStatus s) {
-        int stuck = (int) s.partitions().stream().filter(p -> PartitionRows.STUCK.equals(p.state())).count();
+        int stuck = (int) s.partitions().stream().filter(p -> PartitionRows.STALLED.equals(p.state())
+                || PartitionRows.DATA_LOSS.equals(p.state())).count();
         return new RouteSummary(s.state() == null ? "" : s.state(), blankToNull(s.error()), s.recordsPerSecond(),
                 s.bytesPerSecond(), s.lag(), s.latencyP50Ms(), s.latencyP99Ms(), s.copiedRecords(),
                 s.partitions().size(), stuck);

@@ -36,7 +36,7 @@ public record TopicRow(String topic, String targetTopic, int partitions, String 
             }
             records += p.recordsPerSecond();
             bytes += p.bytesPerSecond();
-            if (PartitionRows.STUCK.equals(p.state())) {
+            if (PartitionRows.STALLED.equals(p.state()) || PartitionRows.DATA_LOSS.equals(p.state())) {
                 stuck++;
             }
             state = PartitionRows.worse(state, p.state());

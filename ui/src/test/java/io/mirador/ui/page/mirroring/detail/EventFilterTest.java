@@ -18,7 +18,7 @@ class EventFilterTest {
     void setUp() {
         filter.update(List.of(
                 event(6, 6000, "r", ReplicationEvent.ERROR, "ERROR", "Target cluster west refused the write"),
-                event(5, 5000, "r", ReplicationEvent.PARTITION_STUCK, "WARN", "orders/3 made no progress for 60 s"),
+                event(5, 5000, "r", ReplicationEvent.PARTITION_STALLED, "WARN", "orders/3 made no progress for 60 s"),
                 event(4, 4000, "r", ReplicationEvent.PARTITION_MOVED, "INFO", "orders/3 moved from worker 0 to 1"),
                 event(3, 3000, "r", ReplicationEvent.TOPIC_ADDED, "INFO", "Topic payments added"),
                 event(2, 2000, "r", "schema-synced", "INFO", "Schema of payments copied"),
@@ -51,7 +51,7 @@ class EventFilterTest {
     void filtersByKindAndOffersKindsItHasNotSeenBefore() {
         filter.kindProperty().set(ReplicationEvent.PARTITION_MOVED);
         assertThat(ids()).containsExactly(4L);
-        assertThat(filter.kinds()).contains(ReplicationEvent.TOPIC_ADDED, ReplicationEvent.PARTITION_STUCK,
+        assertThat(filter.kinds()).contains(ReplicationEvent.TOPIC_ADDED, ReplicationEvent.PARTITION_STALLED,
                 ReplicationEvent.ERROR).endsWith("schema-synced");
         filter.kindProperty().set(null);
         assertThat(ids()).hasSize(6);
@@ -67,8 +67,8 @@ class EventFilterTest {
         assertThat(ids()).containsExactly(4L);
 
         filter.levelProperty().set(EventFilter.Level.ALL);
-        filter.textProperty().set("stuck");
-        assertThat(ids()).containsExactly(5L); // matches the kind "partition-stuck"
+        filter.textProperty().set("stalled");
+        assertThat(ids()).containsExactly(5L); // matches the kind "partition-stalled"
     }
 
     @Test

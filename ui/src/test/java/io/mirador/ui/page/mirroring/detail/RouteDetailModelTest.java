@@ -34,9 +34,9 @@ class RouteDetailModelTest {
         service.status(route("orders", "RUNNING", List.of(
                 partition("orders", 0, 0, 1000, 900, 50, "RUNNING"),
                 partition("orders", 1, 1, 1000, 1000, 0, "CAUGHT_UP"),
-                partition("audit", 0, 1, 500, 100, 0, "STUCK"))));
+                partition("audit", 0, 1, 500, 100, 0, "STALLED"))));
         service.events("orders", List.of(
-                event(3, NOW - 1000, "orders", ReplicationEvent.PARTITION_STUCK, "WARN", "audit/0 made no progress"),
+                event(3, NOW - 1000, "orders", ReplicationEvent.PARTITION_STALLED, "WARN", "audit/0 made no progress"),
                 event(2, NOW - 2000, "orders", ReplicationEvent.TOPIC_ADDED, "INFO", "topic audit added"),
                 event(1, NOW - 3000, "other", ReplicationEvent.TOPIC_ADDED, "INFO", "not this route")));
         service.history("orders", HistoryModel.RECORDS_PER_SECOND, "*",
@@ -105,7 +105,7 @@ class RouteDetailModelTest {
         assertThat(orders.state()).isEqualTo("RUNNING");
         assertThat(orders.progress()).isCloseTo(0.95, within(1e-9));
         TopicRow audit = model.rows().topics().get(0);
-        assertThat(audit.state()).isEqualTo("STUCK");
+        assertThat(audit.state()).isEqualTo("STALLED");
         assertThat(audit.stuckPartitions()).isEqualTo(1);
 
         assertThat(model.rows().allPartitions()).extracting(PartitionKey::of).containsExactly(
@@ -124,7 +124,7 @@ class RouteDetailModelTest {
         service.status(route("orders", "RUNNING", List.of(
                 partition("orders", 0, 0, 1200, 1100, 60, "RUNNING"),
                 partition("orders", 1, 1, 1300, 1200, 30, "RUNNING"),
-                partition("audit", 0, 1, 500, 100, 0, "STUCK"))));
+                partition("audit", 0, 1, 500, 100, 0, "STALLED"))));
         executor.tick();
 
         assertThat(model.rows().versionProperty().get()).isEqualTo(version + 1);
@@ -135,7 +135,7 @@ class RouteDetailModelTest {
         assertThat(after.sourceEndOffset()).isEqualTo(1300);
 
         // Partition moved away from the route (topic removed): both keys are cleared.
-        service.status(route("orders", "RUNNING", List.of(partition("audit", 0, 1, 500, 100, 0, "STUCK"))));
+        service.status(route("orders", "RUNNING", List.of(partition("audit", 0, 1, 500, 100, 0, "STALLED"))));
         executor.tick();
         assertThat(model.rows().selectedPartitionProperty().get()).isNull();
         assertThat(model.rows().selectedTopicProperty().get()).isNull();
@@ -292,7 +292,7 @@ class RouteDetailModelTest {
         assertThat(PartitionRows.progress(-1, 10)).isEqualTo(0.0);
         assertThat(PartitionRows.progress(300, 200)).isEqualTo(1.0);
         assertThat(DetailTables.percent(0.9999)).isEqualTo("99.9%");
-        assertThat(PartitionRows.worse("RUNNING", "STUCK")).isEqualTo("STUCK");
+        assertThat(PartitionRows.worse("RUNNING", "STALLED")).isEqualTo("STALLED");
         assertThat(PartitionRows.worse("CAUGHT_UP", "PAUSED")).isEqualTo("PAUSED");
     }
 

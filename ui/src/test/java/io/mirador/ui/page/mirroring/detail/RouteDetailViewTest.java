@@ -66,9 +66,9 @@ class RouteDetailViewTest {
                 partition("orders", 0, 0, 12_000, 11_400, 310, "RUNNING"),
                 partition("orders", 1, 1, 11_500, 11_500, 0, "CAUGHT_UP"),
                 partition("orders", 2, 0, 9_800, 4_900, 250, "RUNNING"),
-                partition("payments", 0, 1, 4_000, 1_000, 0, "STUCK"))));
+                partition("payments", 0, 1, 4_000, 1_000, 0, "STALLED"))));
         service.events(ROUTE, List.of(
-                event(3, now - 5_000, ROUTE, ReplicationEvent.PARTITION_STUCK, "WARN", "payments/0 made no progress for 60 s"),
+                event(3, now - 5_000, ROUTE, ReplicationEvent.PARTITION_STALLED, "WARN", "payments/0 made no progress for 60 s"),
                 event(2, now - 60_000, ROUTE, ReplicationEvent.PARTITION_MOVED, "INFO", "orders/2 moved from worker 1 to 0"),
                 event(1, now - 120_000, ROUTE, ReplicationEvent.TOPIC_ADDED, "INFO", "Topic payments added")));
         service.history(ROUTE, "records-per-second", "*", wave("records-per-second", now, 500));
@@ -135,13 +135,13 @@ class RouteDetailViewTest {
         List<Double> bars = fx(() -> partitions().lookupAll(".route-progress").stream()
                 .map(n -> ((ProgressBar) n).getProgress()).toList());
         assertThat(bars).contains(0.95, 1.0, 0.5, 0.25);
-        List<String> stuck = fx(() -> partitions().lookupAll(".state-stuck").stream()
+        List<String> stuck = fx(() -> partitions().lookupAll(".state-stalled").stream()
                 .map(n -> ((Label) n).getText()).toList());
-        assertThat(stuck).containsExactly("stuck");
+        assertThat(stuck).containsExactly("stalled");
         assertThat(fx(() -> robot.lookup("#route-detail-name").queryAs(Label.class).getText()))
                 .isEqualTo("Route east-to-west");
         assertThat(fx(() -> robot.lookup("#route-figure-partitions").queryAs(Label.class).getText()))
-                .isEqualTo("4 (1 stuck)");
+                .isEqualTo("4 (1 stalled)");
         assertThat(fx(() -> robot.lookup("#route-figure-lag").queryAs(Label.class).getText()))
                 .isEqualTo("8,500");
     }
@@ -163,7 +163,7 @@ class RouteDetailViewTest {
                 partition("orders", 0, 0, 12_600, 12_000, 300, "RUNNING"),
                 partition("orders", 1, 1, 11_500, 11_500, 0, "CAUGHT_UP"),
                 partition("orders", 2, 0, 10_300, 7_400, 250, "RUNNING"),
-                partition("payments", 0, 1, 4_000, 1_000, 0, "STUCK"))));
+                partition("payments", 0, 1, 4_000, 1_000, 0, "STALLED"))));
         await().atMost(UI).until(() -> fx(() -> partitions().getItems().stream()
                 .anyMatch(p -> p.checkpoint() == 7_400)));
 
