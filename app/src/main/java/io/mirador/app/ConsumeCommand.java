@@ -56,7 +56,7 @@ class ConsumeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max must be at least 1");
         }
         ReadSpec readSpec = read.spec(spec, max);
-        ClusterConnection connection = cluster.connection();
+        ClusterConnection connection = cluster.connection(spec);
         readSpec = RecordCommands.withKey(readSpec, read.key, connection);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -57,7 +57,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "an export needs an end: --to cannot be live");
         }
         ReadSpec readSpec = read.spec(spec, Long.MAX_VALUE);
-        ClusterConnection connection = cluster.connection();
+        ClusterConnection connection = cluster.connection(spec);
         readSpec = RecordCommands.withKey(readSpec, read.key, connection);
         Path target = output.toAbsolutePath();
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");

@@ -42,7 +42,7 @@ final class ImportCommand implements Callable<Integer> {
         try (BufferedReader lines = input == null
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                 : Files.newBufferedReader(input, StandardCharsets.UTF_8);
-             RecordWriter writer = new RecordWriter(cluster.connection())) {
+             RecordWriter writer = new RecordWriter(cluster.connection(spec))) {
             long written = writer.sendLines(topic, lines, samePartitions, n -> { });
             err.println("imported " + written + " records into " + topic);
             err.flush();

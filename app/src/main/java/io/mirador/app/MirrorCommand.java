@@ -1,7 +1,14 @@
 package io.mirador.app;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,19 +16,23 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.mirador.cluster.ClusterClient;
 import io.mirador.cluster.ClusterConnection;
+import io.mirador.cluster.ClusterErrors;
+import io.mirador.cluster.ClusterException;
 import io.mirador.replicator.engine.EngineSettings;
 import io.mirador.replicator.engine.ReplicationEngine;
 import io.mirador.replicator.engine.RouteStatus;
 import io.mirador.replicator.route.RouteConfig;
 import io.mirador.replicator.route.RouteDefinition;
-import org.apache.kafka.common.config.ConfigException;
 import io.mirador.replicator.state.JdbcReplicationStore;
 import io.mirador.replicator.state.ReplicationStore;
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mirador mirror}: one route, MirrorMaker style, until SIGINT/SIGTERM. State (checkpoints) lives in an
@@ -32,6 +43,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class MirrorCommand implements Callable<Integer> {
 
     static final String ROUTE = "mirror";
+    /** How long each cluster gets to answer before the engine starts: the engine itself would retry silently. */
+    static final Duration REACH_TIMEOUT = Duration.ofSeconds(10);
 
     @Spec
     CommandSpec spec;
@@ -55,8 +68,36 @@ final class MirrorCommand implements Callable<Integer> {
             description = "Workers copying in parallel (default: 2).")
     Integer workers;
 
-    @Option(names = "--state", paramLabel = "PATH", description = "H2 state file (default: ./mirador-mirror-state).")
-    Path state = Path.of("mirador-mirror-state");
+    @Option(names = "--rate", paramLabel = "RATE", converter = RateOption.Converter.class,
+            description = "Upper bound on the copy: records/s (5000/s), bytes/s (10MB/s, 512KiB/s) or both"
+                    + " (5000/s,10MB/s). Default: no limit.")
+    RateOption rate;
+
+    @Option(names = "--command-config", paramLabel = "FILE",
+            description = "Kafka client properties file for both clusters (security.protocol, sasl.*, ssl.*).")
+    Path commandConfig;
+
+    @Option(names = {"-X", "--property"}, paramLabel = "KEY=VALUE",
+            description = "A Kafka client property for both clusters; repeatable.")
+    Map<String, String> properties = new LinkedHashMap<>();
+
+    @Option(names = "--source-config", paramLabel = "FILE", description = "Kafka client properties file for the source.")
+    Path sourceConfig;
+
+    @Option(names = {"-S", "--source-property"}, paramLabel = "KEY=VALUE",
+            description = "A Kafka client property for the source; repeatable; wins over the options for both.")
+    Map<String, String> sourceProperties = new LinkedHashMap<>();
+
+    @Option(names = "--target-config", paramLabel = "FILE", description = "Kafka client properties file for the target.")
+    Path targetConfig;
+
+    @Option(names = {"-T", "--target-property"}, paramLabel = "KEY=VALUE",
+            description = "A Kafka client property for the target; repeatable; wins over the options for both.")
+    Map<String, String> targetProperties = new LinkedHashMap<>();
+
+    @Option(names = "--state", paramLabel = "PATH",
+            description = "H2 state file (default: ~/.mirador/mirror-<hash of --from, --to and --topics>).")
+    Path state;
 
     @Option(names = "--progress-interval", paramLabel = "SECONDS", description = "Seconds between progress lines (default: 10).")
     int progressInterval = 10;
@@ -67,27 +108,39 @@ final class MirrorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!List.of("identity", "prefix").contains(naming)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--naming must be identity or prefix, not " + naming);
+            throw new ParameterException(spec.commandLine(), "--naming must be identity or prefix, not " + naming);
         }
         RouteDefinition route = new RouteDefinition(ROUTE, "source", "target", List.of(), topics, null, naming, null,
-                alias, workers, null, null, null, null);
+                alias, workers, rate == null ? null : rate.bytesPerSecond(),
+                rate == null ? null : rate.recordsPerSecond(), null, null);
         try {
             RouteConfig.from(route);
         } catch (ConfigException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        ClusterConnection source = side("source", "--from", from, sourceConfig, "--source-config", sourceProperties);
+        ClusterConnection target = side("target", "--to", to, targetConfig, "--target-config", targetProperties);
+        String sourceId = clusterId(source, "--from");
+        String targetId = clusterId(target, "--to");
+        if (sourceId.equals(targetId) && naming.equals("identity")) {
+            throw new ParameterException(spec.commandLine(), "--from " + from + " and --to " + to
+                    + " are the same Kafka cluster (id " + sourceId + "): every topic would be copied onto itself;"
+                    + " choose another --to or --naming prefix");
+        }
+        Path statePath = (state != null ? state : defaultState(from, to, topics)).toAbsolutePath();
+        Files.createDirectories(statePath.getParent());
+
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         StopSignals.onStop(stop::countDown);
         EngineSettings defaults = EngineSettings.defaults();
         EngineSettings settings = new EngineSettings(defaults.discoveryIntervalMs(), checkpointIntervalMs,
                 defaults.metricsIntervalMs(), defaults.stuckAfterMs(), defaults.overloadFactor());
-        try (ReplicationStore store = JdbcReplicationStore.open(state.toAbsolutePath().toString())) {
+        try (ReplicationStore store = JdbcReplicationStore.open(statePath.toString())) {
             ReplicationEngine engine = new ReplicationEngine(store, settings);
-            configure(store, route);
+            configure(store, source, target, route);
             engine.start();
-            out.println("mirroring " + topics + " from " + from + " to " + to + " (state " + state + ")");
+            out.println("mirroring " + topics + " from " + from + " to " + to + " (state " + statePath + ")");
             out.flush();
             while (!stop.await(progressInterval, TimeUnit.SECONDS)) {
                 out.println(progressLine(engine.status(ROUTE)));
@@ -100,10 +153,65 @@ final class MirrorCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * One side's connection, named "source" or "target" in the engine's messages. Client properties in layers,
+     * later ones winning: {@code --command-config}, {@code -X}, then the side's own file and properties.
+     */
+    private ClusterConnection side(String name, String option, String bootstrap, Path config, String configOption,
+                                   Map<String, String> own) {
+        Map<String, String> props = new LinkedHashMap<>(ConnectionOptions.readConfig(spec, "--command-config", commandConfig));
+        props.putAll(properties);
+        props.putAll(ConnectionOptions.readConfig(spec, configOption, config));
+        props.putAll(own);
+        return ConnectionOptions.checked(spec, new ClusterConnection(name, bootstrap, props),
+                " of the " + name + " cluster (" + option + ")");
+    }
+
+    /**
+     * The cluster's id, asked before the engine starts, whose planner would retry an unreachable cluster in
+     * silence: a failure ends the command (exit 1) with one line naming the side and why.
+     */
+    private static String clusterId(ClusterConnection cluster, String option) {
+        try (ClusterClient client = new ClusterClient(cluster, REACH_TIMEOUT)) {
+            return client.await(client.admin().describeCluster().clusterId(), "describe the cluster");
+        } catch (ClusterException e) {
+            Throwable cause = e.getCause();
+            String reason = cause instanceof java.util.concurrent.TimeoutException
+                    ? "no answer within " + REACH_TIMEOUT.toSeconds() + " s"
+                    : cause != null ? ClusterErrors.reason(cluster, cause) : e.getMessage();
+            throw new ClusterException("cannot reach the " + cluster.name() + " cluster (" + option + " "
+                    + cluster.bootstrapServers() + "): " + reason, e);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            // The client could not even be built (a trust store that cannot be read, say): the root cause says why.
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new ClusterException("cannot connect to the " + cluster.name() + " cluster (" + option + " "
+                    + cluster.bootstrapServers() + "): " + ClusterErrors.reason(cluster, root), e);
+        }
+    }
+
+    /**
+     * Where a run keeps its checkpoints when {@code --state} is not given: one file per user and per copy (the
+     * same --from, --to and --topics resume where they stopped; other ones never share checkpoints).
+     */
+    static Path defaultState(String from, String to, String topics) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((from + "|" + to + "|" + topics).getBytes(StandardCharsets.UTF_8));
+            String hash = HexFormat.of().formatHex(digest, 0, 6);
+            return Path.of(System.getProperty("user.home"), ".mirador", "mirror-" + hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
     /** Stores the two clusters and the route, replacing what an earlier run stored with other arguments. */
-    private void configure(ReplicationStore store, RouteDefinition route) {
-        store.putCluster(new ClusterConnection("source", from, Map.of()));
-        store.putCluster(new ClusterConnection("target", to, Map.of()));
+    private static void configure(ReplicationStore store, ClusterConnection source, ClusterConnection target,
+                                  RouteDefinition route) {
+        store.putCluster(source);
+        store.putCluster(target);
         store.putRoute(route);
     }
 

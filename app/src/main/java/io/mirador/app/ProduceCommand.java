@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.mirador.cluster.ClusterException;
 import io.mirador.cluster.record.KafkaRecord;
 import io.mirador.cluster.record.RecordWriter;
 import picocli.CommandLine.Command;
@@ -49,31 +50,44 @@ final class ProduceCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         long written = 0;
+        long lineNumber = 0;
+        // The first line of the JSON lines gathered in jsonLines, for messages that name a line of the input.
+        long jsonFirstLine = 1;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-             RecordWriter writer = new RecordWriter(cluster.connection())) {
+             RecordWriter writer = new RecordWriter(cluster.connection(spec))) {
             StringBuilder jsonLines = new StringBuilder();
             String line;
             while ((line = in.readLine()) != null) {
+                lineNumber++;
                 if (isRecordLine(line)) {
+                    if (jsonLines.length() == 0) {
+                        jsonFirstLine = lineNumber;
+                    }
                     jsonLines.append(line).append('\n');
                 } else {
-                    written += flush(writer, jsonLines);
-                    writer.send(topic, textRecord(line), 1);
+                    written += flush(writer, jsonLines, jsonFirstLine, written);
+                    try {
+                        writer.send(topic, textRecord(line), 1);
+                    } catch (ClusterException e) {
+                        throw new ClusterException("line " + lineNumber + ": " + e.getMessage() + " (" + written
+                                + " records before it were written)", e);
+                    }
                     written++;
                 }
             }
-            written += flush(writer, jsonLines);
+            written += flush(writer, jsonLines, jsonFirstLine, written);
         }
         err.println("produced " + written + " records to " + topic);
         err.flush();
         return 0;
     }
 
-    private long flush(RecordWriter writer, StringBuilder jsonLines) {
+    private long flush(RecordWriter writer, StringBuilder jsonLines, long firstLine, long writtenBefore) {
         if (jsonLines.length() == 0) {
             return 0;
         }
-        long n = writer.sendLines(topic, new BufferedReader(new StringReader(jsonLines.toString())), false, c -> { });
+        long n = writer.sendLines(topic, new BufferedReader(new StringReader(jsonLines.toString())), false, c -> { },
+                firstLine, writtenBefore);
         jsonLines.setLength(0);
         return n;
     }

@@ -46,12 +46,68 @@ class CliTest {
             "sandbox --clusters a,a", "sandbox --port-base 80", "gui --brokers 12", "sandbox --demo-rate -1",
             "mirror --from a:1", "mirror --from a:1 --to b:1 --topics (", "mirror --from a:1 --to b:1 --topics x --naming rot13",
             "replicator", "replicator --state s --port 70000", "replicator --state s --bind 0.0.0.0",
-            "replicator --state s --config /nonexistent/engine.properties"})
+            "replicator --state s --config /nonexistent/engine.properties",
+            "consume -b no.such.host.invalid:9092 -t x", "consume -b 127.0.0.1:1 -t x --to tomorrow",
+            "consume -b not-a-host-port -t x", "consume -b 127.0.0.1:1 -t x --command-config /nonexistent/client.properties",
+            "mirror --from no.such.host.invalid:9092 --to 127.0.0.1:1 --topics x",
+            "mirror --from 127.0.0.1:1 --to 127.0.0.1:2 --topics x --rate fast",
+            "mirror --from 127.0.0.1:1 --to 127.0.0.1:2 --topics x -T security.protocol=NONSENSE",
+            "sandbox --port-base 65530"})
     void badArgumentsExitTwoWithOneLine(String line) {
         Result result = run(line.split(" "));
         assertThat(result.code()).as(result.err()).isEqualTo(2);
         assertThat(result.errLines()).hasSize(1);
         assertThat(result.err()).startsWith("mirador").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void anUnresolvableBootstrapServerIsABadArgument() {
+        Result result = run("consume", "-b", "no.such.host.invalid:9092", "-t", "x");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("mirador consume: cannot resolve bootstrap server"
+                + " no.such.host.invalid:9092 (see 'mirador consume --help')");
+    }
+
+    @Test
+    void thePortBaseErrorNamesWhatWasTypedAndTheRange() {
+        Result result = run("sandbox", "--port-base", "65530");
+        assertThat(result.err()).contains("invalid port base 65530:").contains("use 1024 to 65524")
+                .doesNotContain("65540");
+    }
+
+    @Test
+    void theToErrorListsTheStopForms() {
+        Result result = run("consume", "-b", "127.0.0.1:1", "-t", "x", "--to", "tomorrow");
+        assertThat(result.err()).contains("cannot read 'tomorrow' as a stop: use end, live, an offset")
+                .doesNotContain("earliest");
+    }
+
+    @Test
+    void mirrorNamesTheSideOfABadClientProperty() {
+        Result source = run("mirror", "--from", "127.0.0.1:1", "--to", "127.0.0.1:2", "--topics", "x",
+                "-S", "security.protocol=NONSENSE");
+        assertThat(source.err()).contains("bad client property of the source cluster (--from)").contains("NONSENSE");
+        Result target = run("mirror", "--from", "127.0.0.1:1", "--to", "127.0.0.1:2", "--topics", "x",
+                "--target-property", "security.protocol=NONSENSE");
+        assertThat(target.err()).contains("of the target cluster (--to)");
+        // --command-config and -X apply to both sides: the source is checked first.
+        Result both = run("mirror", "--from", "127.0.0.1:1", "--to", "127.0.0.1:2", "--topics", "x",
+                "-X", "security.protocol=NONSENSE");
+        assertThat(both.err()).contains("of the source cluster (--from)");
+        Result rate = run("mirror", "--from", "127.0.0.1:1", "--to", "127.0.0.1:2", "--topics", "x", "--rate", "10XB/s");
+        assertThat(rate.err()).contains("--rate").contains("unknown unit 'XB'");
+    }
+
+    @Test
+    void mirrorFromAnUnreachableClusterSaysSoWithinSeconds() {
+        long start = System.nanoTime();
+        Result result = run("mirror", "--from", "127.0.0.1:1", "--to", "127.0.0.1:2", "--topics", "x");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(result.code()).as(result.err()).isEqualTo(1);
+        assertThat(result.errLines()).singleElement().asString()
+                .startsWith("mirador: cannot reach the source cluster (--from 127.0.0.1:1): ");
+        assertThat(result.out()).as("nothing started").isEmpty();
+        assertThat(seconds).as("the reason comes within the check's timeout").isLessThan(20);
     }
 }

@@ -135,7 +135,32 @@ class RecordCommandsTest {
 
         CliTest.Result missing = CliTest.run("consume", "-b", bootstrap, "-t", "no-such-topic");
         assertThat(missing.code()).isEqualTo(1);
-        assertThat(missing.errLines()).singleElement().asString().contains("topic no-such-topic does not exist");
+        // The cluster is called what the user typed, not an internal name.
+        assertThat(missing.errLines()).singleElement().asString()
+                .contains("topic no-such-topic does not exist on cluster " + bootstrap).doesNotContain("cli");
+    }
+
+    @Test
+    void anOversizedJsonRecordIsNamedAtOnceWithTheLinesWrittenBeforeIt() throws Exception {
+        String big = "y".repeat(2_000_000);
+        String input = "{\"key\":\"a\",\"value\":\"small\"}\n{\"key\":\"b\",\"value\":\"" + big + "\"}\n"
+                + "{\"key\":\"c\",\"value\":\"after\"}\n";
+        long start = System.nanoTime();
+        Process produce = jar("produce", "-b", bootstrap, "-t", "oversized", "--format", "json");
+        produce.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        produce.getOutputStream().close();
+        assertThat(produce.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String err = new String(produce.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(produce.exitValue()).as(err).isEqualTo(1);
+        assertThat(err.lines().toList()).singleElement().asString()
+                .startsWith("mirador: line 2: the record is 2,000,")
+                .contains("over the 1,048,588 bytes topic oversized accepts (max.message.bytes)")
+                .contains("(1 records before it were written)");
+        // Without the check, the broker's refusal stalled the record after it until the 30 s delivery timeout.
+        assertThat(seconds).as("seconds until the error").isLessThan(25);
+        CliTest.Result written = CliTest.run("consume", "-b", bootstrap, "-t", "oversized", "--format", "text");
+        assertThat(written.out().lines().toList()).containsExactly("small");
     }
 
     private static List<String> stripTopicAndOffset(List<JsonNode> records) {

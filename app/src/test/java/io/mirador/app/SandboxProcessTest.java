@@ -103,7 +103,7 @@ class SandboxProcessTest {
         assertThat(kill.exitValue()).isZero();
     }
 
-    private static Thread pump(Process process, List<String> lines) {
+    static Thread pump(Process process, List<String> lines) {
         Thread thread = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;

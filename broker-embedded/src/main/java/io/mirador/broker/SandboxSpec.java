@@ -28,9 +28,26 @@ public record SandboxSpec(List<String> clusterNames, int brokersPerCluster, Path
             throw new SandboxException("invalid demo rate " + demoEventsPerSecond + ": use 0 to 100000 events/s");
         }
         clusterNames = List.copyOf(clusterNames);
+        checkPortBase(portBase, clusterNames.size(), brokersPerCluster);
         // Each cluster spec validates names, broker counts and ports; build them now so errors come early.
         for (int i = 0; i < clusterNames.size(); i++) {
             clusterSpec(clusterNames, brokersPerCluster, dataDir, portBase, i);
+        }
+    }
+
+    /**
+     * The base as the user typed it, against the range that fits every cluster: cluster i's own spec would only
+     * see {@code portBase + 10 * i} and report that number, which nobody typed.
+     */
+    private static void checkPortBase(int portBase, int clusters, int brokers) {
+        if (portBase == 0 || brokers < 1 || brokers + 1 > PORT_STRIDE) {
+            return; // free ports; a bad broker count is reported by the cluster spec
+        }
+        int highest = 65535 - brokers - PORT_STRIDE * (clusters - 1);
+        if (portBase < 1024 || portBase > highest) {
+            throw new SandboxException("invalid port base " + portBase + ": with " + clusters
+                    + (clusters == 1 ? " cluster" : " clusters") + " of " + brokers + (brokers == 1 ? " broker" : " brokers")
+                    + " use 1024 to " + highest + ", or 0 for free ports");
         }
     }
 

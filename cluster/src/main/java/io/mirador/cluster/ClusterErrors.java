@@ -12,21 +12,25 @@ public final class ClusterErrors {
     }
 
     public static String describe(ClusterConnection connection, String what, Throwable cause) {
-        String prefix = "cannot " + what + " on cluster " + connection.name() + ": ";
+        return "cannot " + what + " on cluster " + connection.name() + ": " + reason(connection, cause);
+    }
+
+    /** Why a call to {@code connection} failed, without saying which call: "authentication failed (...)". */
+    public static String reason(ClusterConnection connection, Throwable cause) {
         if (cause instanceof SslAuthenticationException) {
-            return prefix + "TLS handshake failed (check trust store and security protocol)";
+            return "TLS handshake failed (check trust store and security protocol)";
         }
         if (cause instanceof AuthenticationException) {
-            return prefix + "authentication failed (check user name and password)";
+            return "authentication failed (check user name and password)";
         }
         if (cause instanceof AuthorizationException) {
-            return prefix + "not authorised";
+            return "not authorised";
         }
         if (cause instanceof TimeoutException) {
-            return prefix + "no answer from " + connection.bootstrapServers() + " (unreachable or wrong security protocol)";
+            return "no answer from " + connection.bootstrapServers() + " (unreachable or wrong security protocol)";
         }
         String message = cause.getMessage();
-        return prefix + (message == null ? cause.getClass().getSimpleName() : firstLine(message));
+        return message == null ? cause.getClass().getSimpleName() : firstLine(message);
     }
 
     private static String firstLine(String text) {

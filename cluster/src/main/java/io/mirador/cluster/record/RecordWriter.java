@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
+import io.mirador.cluster.ClusterClient;
 import io.mirador.cluster.ClusterConnection;
 import io.mirador.cluster.ClusterErrors;
 import io.mirador.cluster.ClusterException;
@@ -33,8 +34,15 @@ public final class RecordWriter implements AutoCloseable {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Upper bound of a record batch's own bytes (DefaultRecordBatch.RECORD_BATCH_OVERHEAD) and a record's. */
+    private static final int BATCH_OVERHEAD = 61;
+    private static final int RECORD_OVERHEAD = 5 + 1 + 10 + 5 + 5 + 5 + 5;
+    private static final int MAX_REQUEST_SIZE = 32 * 1024 * 1024;
+
     private final ClusterConnection connection;
     private final KafkaProducer<byte[], byte[]> producer;
+    /** Each topic's largest accepted batch, looked up once; Long.MAX_VALUE when it cannot be known in advance. */
+    private final Map<String, Long> maxMessageBytes = new HashMap<>();
 
     public RecordWriter(ClusterConnection connection) {
         this.connection = connection;
@@ -47,7 +55,7 @@ public final class RecordWriter implements AutoCloseable {
         // lasting OutOfOrderSequence on a just-started broker. One request in flight, with big batches, avoids it.
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 32 * 1024 * 1024);
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_SIZE);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
@@ -66,6 +74,11 @@ public final class RecordWriter implements AutoCloseable {
      */
     public List<RecordMetadata> send(String topic, KafkaRecord record, int times) {
         List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+        String tooLarge = sizeProblem(topic, record);
+        if (tooLarge != null) {
+            throw new ClusterException("cannot write to topic " + topic + " on cluster " + connection.name() + ": "
+                    + tooLarge, null);
+        }
         try {
             for (int i = 0; i < times; i++) {
                 sent.add(producer.send(toProducerRecord(topic, record, record.partition() >= 0)));
@@ -94,13 +107,23 @@ public final class RecordWriter implements AutoCloseable {
      * key decides. Timestamps are kept. {@code progress} gets the number of lines sent so far.
      *
      * @return the number of records written
-     * @throws IllegalArgumentException for a malformed line, with its line number; nothing after it is sent
+     * @throws IllegalArgumentException for a malformed line or a record larger than the topic accepts, with its
+     *                                  line number and the count written before it; nothing after it is sent
      */
     public long sendLines(String topic, BufferedReader lines, boolean keepPartitions, LongConsumer progress) {
+        return sendLines(topic, lines, keepPartitions, progress, 1, 0);
+    }
+
+    /**
+     * As {@link #sendLines(String, BufferedReader, boolean, LongConsumer)} for a part of a larger input: messages
+     * count lines from {@code firstLine} and records from {@code writtenBefore}.
+     */
+    public long sendLines(String topic, BufferedReader lines, boolean keepPartitions, LongConsumer progress,
+                          long firstLine, long writtenBefore) {
         int partitions = producer.partitionsFor(topic).size();
         AtomicReference<Exception> firstError = new AtomicReference<>();
         long count = 0;
-        long lineNumber = 0;
+        long lineNumber = firstLine - 1;
         try {
             String line;
             while ((line = lines.readLine()) != null) {
@@ -112,9 +135,14 @@ public final class RecordWriter implements AutoCloseable {
                 try {
                     record = RecordJson.read(line, topic);
                 } catch (IllegalArgumentException e) {
-                    producer.flush();
-                    throw new IllegalArgumentException("line " + lineNumber + ": " + e.getMessage() + " (" + count
-                            + " records before it were written)", e);
+                    throw stopAt(topic, firstError, lineNumber, e.getMessage(), writtenBefore + count, e);
+                }
+                // Checked here, not left to the broker: with records sent after the one it refuses, the write
+                // waited out the delivery timeout and failed as a network timeout (seen with Kafka 4.4 clients;
+                // likely the idempotent producer's unresolved sequence), and its message named no size.
+                String tooLarge = sizeProblem(topic, record);
+                if (tooLarge != null) {
+                    throw stopAt(topic, firstError, lineNumber, tooLarge, writtenBefore + count, null);
                 }
                 boolean keep = keepPartitions && record.partition() >= 0 && record.partition() < partitions;
                 producer.send(toProducerRecord(topic, record, keep), (metadata, error) -> {
@@ -139,6 +167,62 @@ public final class RecordWriter implements AutoCloseable {
         }
         progress.accept(count);
         return count;
+    }
+
+    /**
+     * Flushes what was sent before a line that cannot be sent; a failure of those comes first, else the line's
+     * own problem, with the number of records written before it.
+     */
+    private RuntimeException stopAt(String topic, AtomicReference<Exception> firstError, long lineNumber,
+                                    String problem, long writtenBefore, Exception cause) {
+        producer.flush();
+        if (firstError.get() != null) {
+            return failure(topic, firstError.get());
+        }
+        return new IllegalArgumentException("line " + lineNumber + ": " + problem + " (" + writtenBefore
+                + " records before it were written)", cause);
+    }
+
+    /** Why {@code record} cannot go to {@code topic} because of its size, or null when it fits (or cannot be known). */
+    private String sizeProblem(String topic, KafkaRecord record) {
+        long size = BATCH_OVERHEAD + RECORD_OVERHEAD + length(record.key()) + length(record.value());
+        for (KafkaRecord.RecordHeader h : record.recordHeaders()) {
+            size += 10 + h.key().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + length(h.value());
+        }
+        if (size > MAX_REQUEST_SIZE) {
+            return String.format(java.util.Locale.ROOT, "the record is %,d bytes, over the %,d bytes a request may"
+                    + " carry (max.request.size)", size, MAX_REQUEST_SIZE);
+        }
+        long limit = maxMessageBytes.computeIfAbsent(topic, this::lookUpMaxMessageBytes);
+        if (size > limit) {
+            return String.format(java.util.Locale.ROOT, "the record is %,d bytes, over the %,d bytes topic %s accepts"
+                    + " (max.message.bytes)", size, limit, topic);
+        }
+        return null;
+    }
+
+    /**
+     * The topic's max.message.bytes, which bounds an uncompressed batch of one record. Unknown (no check) when
+     * the producer compresses, which may bring a record under it, or when the configuration cannot be read.
+     */
+    private long lookUpMaxMessageBytes(String topic) {
+        Object compression = connection.clientProperties().get(ProducerConfig.COMPRESSION_TYPE_CONFIG);
+        if (compression != null && !"none".equals(compression)) {
+            return Long.MAX_VALUE;
+        }
+        org.apache.kafka.common.config.ConfigResource resource =
+                new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+        try (ClusterClient client = new ClusterClient(connection)) {
+            var entry = client.await(client.admin().describeConfigs(List.of(resource)).all(), "describe topic " + topic)
+                    .get(resource).get("max.message.bytes");
+            return entry == null || entry.value() == null ? Long.MAX_VALUE : Long.parseLong(entry.value());
+        } catch (RuntimeException e) {
+            return Long.MAX_VALUE; // not allowed to describe configs, say: the broker's answer will have to do
+        }
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
     }
 
     private static ProducerRecord<byte[], byte[]> toProducerRecord(String topic, KafkaRecord record, boolean keepPartition) {

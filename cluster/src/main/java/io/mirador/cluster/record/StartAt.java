@@ -60,6 +60,6 @@ public sealed interface StartAt {
         if (t.chars().allMatch(Character::isDigit) && !t.isEmpty()) {
             return new AtOffset(Times.parseCount(t, t));
         }
-        return new AtTime(Times.parse(t, zone, "start"));
+        return new AtTime(Times.parse(t, zone, "start", "earliest, latest, latest-N"));
     }
 }

@@ -50,6 +50,6 @@ public sealed interface StopAt {
         if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
             return new AtOffset(Times.parseCount(t, t));
         }
-        return new AtTime(Times.parse(t, zone, "stop"));
+        return new AtTime(Times.parse(t, zone, "stop", "end, live"));
     }
 }

@@ -18,8 +18,11 @@ final class Times {
      * An ISO-8601 time with or without zone ({@code 2026-11-25T10:00:00Z}, {@code 2026-11-25T11:00+01:00},
      * {@code 2026-11-25T10:00}, {@code 2026-11-25}) or epoch milliseconds prefixed with {@code @}
      * ({@code @1764064800000}). A time without a zone is in {@code zone}.
+     *
+     * @param what  "start" or "stop", for the message
+     * @param words the position's own words, listed first when the text is none of the forms ("earliest, latest")
      */
-    static Instant parse(String text, ZoneId zone, String what) {
+    static Instant parse(String text, ZoneId zone, String what, String words) {
         String t = text.trim();
         if (t.startsWith("@")) {
             return Instant.ofEpochMilli(parseCount(t.substring(1), t));
@@ -42,8 +45,8 @@ final class Times {
         try {
             return LocalDate.parse(t).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("cannot read '" + text + "' as a " + what + ": use earliest, latest,"
-                    + " latest-N, an offset, an ISO time like 2026-11-25T10:00:00Z, or @epoch-millis");
+            throw new IllegalArgumentException("cannot read '" + text + "' as a " + what + ": use " + words
+                    + ", an offset, an ISO time like 2026-11-25T10:00:00Z, or @epoch-millis");
         }
     }
 

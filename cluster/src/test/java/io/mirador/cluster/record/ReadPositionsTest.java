@@ -40,7 +40,11 @@ class ReadPositionsTest {
 
     @Test
     void explainsWhatItCannotRead() {
-        assertThatThrownBy(() -> StartAt.parse("yesterday", PARIS)).hasMessageStartingWith("cannot read 'yesterday' as a start");
+        assertThatThrownBy(() -> StartAt.parse("yesterday", PARIS)).hasMessageStartingWith("cannot read 'yesterday' as a start")
+                .hasMessageContaining("use earliest, latest, latest-N, an offset");
+        // A stop lists the stop's own forms, not the start's.
+        assertThatThrownBy(() -> StopAt.parse("tomorrow", PARIS)).hasMessageStartingWith("cannot read 'tomorrow' as a stop")
+                .hasMessageContaining("use end, live, an offset").hasMessageNotContaining("earliest");
         assertThatThrownBy(() -> StartAt.parse("latest-x", PARIS)).hasMessage("'latest-x' needs a whole number ≥ 0");
         assertThatThrownBy(() -> new ReadSpec("t", null, StartAt.earliest(), StopAt.end(), null, 0))
                 .hasMessage("a read needs a limit ≥ 1");

@@ -40,6 +40,11 @@ public final class ReplicationEngine implements AutoCloseable {
     private final ReplicationStore store;
     private final EngineSettings settings;
     private final Map<String, RouteRunner> running = new ConcurrentHashMap<>();
+    /**
+     * Each route's status as {@link #close()} left it, taken after its runner stopped (totals of the run, state
+     * STOPPED): what {@link #status} answers once the runners are gone, so a caller can report the run's totals.
+     */
+    private final Map<String, RouteStatus> closedStatus = new ConcurrentHashMap<>();
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread t = new Thread(task, "mirador-engine-housekeeping");
         t.setDaemon(true);
@@ -189,14 +194,8 @@ public final class ReplicationEngine implements AutoCloseable {
         }
         List<String> whitelist = new ArrayList<>(route.topics());
         whitelist.remove(topic);
-        RouteDefinition updated = route.withTopics(whitelist);
-        if (whitelist.isEmpty() && (route.include() == null || route.include().isEmpty())) {
-            // The last whitelisted topic of a list-only route: keep the route, copying nothing, as uReplicator does.
-            updated = new RouteDefinition(route.name(), route.source(), route.target(), List.of(), "(?!)", route.exclude(),
-                    route.naming(), route.namingMap(), route.sourceAlias(), route.workers(), route.maxBytesPerSecond(),
-                    route.maxRecordsPerSecond(), route.provenanceHeader(), route.paused());
-        }
-        return updateRoute(updated);
+        // Removing the last topic of a list-only route leaves it idle, as uReplicator does: a valid, empty route.
+        return updateRoute(route.withTopics(whitelist));
     }
 
     public void discoverNow(String name) {
@@ -211,7 +210,9 @@ public final class ReplicationEngine implements AutoCloseable {
         RouteDefinition route = requireRoute(name);
         RouteRunner runner = running.get(name);
         if (runner == null) {
-            return new RouteStatus(route.name(), "STOPPED", null, 0, 0, 0, Double.NaN, Double.NaN, 0, List.of());
+            RouteStatus last = closedStatus.get(name);
+            return last != null ? last
+                    : new RouteStatus(route.name(), "STOPPED", null, 0, 0, 0, Double.NaN, Double.NaN, 0, List.of());
         }
         return runner.status();
     }
@@ -303,7 +304,10 @@ public final class ReplicationEngine implements AutoCloseable {
     @Override
     public synchronized void close() {
         housekeeping.shutdown();
-        running.values().parallelStream().forEach(RouteRunner::close);
+        running.values().parallelStream().forEach(runner -> {
+            runner.close();
+            closedStatus.put(runner.name(), runner.status());
+        });
         running.clear();
     }
 

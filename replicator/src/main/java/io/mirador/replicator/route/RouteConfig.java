@@ -23,7 +23,9 @@ public final class RouteConfig extends AbstractConfig {
     public static final String SOURCE = "source";
     public static final String TARGET = "target";
     public static final String TOPICS = "topics";
-    public static final String TOPICS_DOC = "Source topics always copied (whitelist), matched by exact name.";
+    public static final String TOPICS_DOC = "Source topics always copied (whitelist), matched by exact name. A route with"
+            + " neither topics nor an include pattern is valid and idle, as uReplicator's controller starts: it copies"
+            + " nothing until topics are whitelisted or a pattern is set.";
     public static final String INCLUDE = "topics.include";
     public static final String INCLUDE_DOC = "Regular expression of further source topics to copy; empty for none.";
     public static final String EXCLUDE = "topics.exclude";
@@ -94,9 +96,6 @@ public final class RouteConfig extends AbstractConfig {
         RouteConfig config = new RouteConfig(props, d);
         if ("map".equals(config.getString(NAMING)) && d.namingMap().isEmpty()) {
             throw new ConfigException(NAMING, "map", "the map naming policy needs a naming map");
-        }
-        if (config.topics().isEmpty() && config.getString(INCLUDE).isEmpty()) {
-            throw new ConfigException(TOPICS, "[]", "a route needs a topic list or an include pattern");
         }
         if (config.source().equals(config.target()) && config.namingPolicyName().equals("identity")) {
             throw new ConfigException(TARGET, config.target(),

@@ -42,11 +42,15 @@ class RoutesHandlerTest extends HandlerTestSupport {
     }
 
     @Test
-    void invalidRoutesAre400() {
-        RestChannel.Response noTopics = channel.send("POST", "/api/v1/routes", "{\"name\":\"r\",\"source\":\"a\",\"target\":\"b\"}");
-        assertThat(noTopics.status()).isEqualTo(400);
-        assertThat(noTopics.error()).isEqualTo("invalid_request");
+    void aRouteWithNoTopicsIsCreatedIdle() {
+        RestChannel.Response empty = channel.send("POST", "/api/v1/routes", "{\"name\":\"r\",\"source\":\"a\",\"target\":\"b\"}");
+        assertThat(empty.status()).isEqualTo(201);
+        assertThat(engines.engine.route("r").orElseThrow().topics()).isEmpty();
+        assertThat(engines.engine.status("r").state()).isNotEqualTo("STOPPED");
+    }
 
+    @Test
+    void invalidRoutesAre400() {
         RestChannel.Response badRegex = channel.send("POST", "/api/v1/routes",
                 "{\"name\":\"r\",\"source\":\"a\",\"target\":\"b\",\"include\":\"(\"}");
         assertThat(badRegex.status()).isEqualTo(400);
@@ -90,7 +94,11 @@ class RoutesHandlerTest extends HandlerTestSupport {
                 .isEqualTo(400);
         assertThat(channel.send("PUT", "/api/v1/routes/nope", "{\"source\":\"a\",\"target\":\"b\",\"include\":\".*\"}")
                 .status()).isEqualTo(404);
-        assertThat(channel.send("PUT", "/api/v1/routes/r", "{\"source\":\"a\",\"target\":\"b\"}").status()).isEqualTo(400);
+        assertThat(channel.send("PUT", "/api/v1/routes/r", "{\"source\":\"a\",\"target\":\"b\",\"include\":\"(\"}").status())
+                .isEqualTo(400);
+        // No topics and no pattern is valid: the route stays, idle.
+        assertThat(channel.send("PUT", "/api/v1/routes/r", "{\"source\":\"a\",\"target\":\"b\"}").status()).isEqualTo(200);
+        assertThat(engines.engine.route("r").orElseThrow().topics()).isEmpty();
     }
 
     @Test

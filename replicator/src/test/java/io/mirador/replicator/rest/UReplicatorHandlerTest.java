@@ -2,6 +2,7 @@ package io.mirador.replicator.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mirador.replicator.route.RouteDefinition;
 import org.junit.jupiter.api.Test;
 
 class UReplicatorHandlerTest extends HandlerTestSupport {
@@ -64,6 +65,20 @@ class UReplicatorHandlerTest extends HandlerTestSupport {
         assertThat(engines.engine.route("default").orElseThrow().topics()).doesNotContain("t2");
         assertThat(channel.get("/topics/t2").status()).isEqualTo(404);
         assertThat(channel.send("DELETE", "/topics/t2", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aControllerStartsWithNoTopicsAndIsEmptiedAgain() {
+        engines.route("default");
+        assertThat(channel.get("/topics").json().toString()).isEqualTo("[]");
+
+        assertThat(channel.send("POST", "/topics", "{\"topic\":\"t1\"}").status()).isEqualTo(201);
+        assertThat(channel.get("/topics").json().toString()).isEqualTo("[\"t1\"]");
+
+        assertThat(channel.send("DELETE", "/topics/t1", null).status()).isEqualTo(204);
+        assertThat(channel.get("/topics").json().toString()).isEqualTo("[]");
+        RouteDefinition emptied = engines.engine.route("default").orElseThrow();
+        assertThat(emptied.include()).as("an empty route, no stand-in pattern").isNull();
     }
 
     @Test

@@ -37,6 +37,13 @@ class RouteConfigTest {
     }
 
     @Test
+    void aRouteWithNoTopicsIsValidAndSelectsNothing() {
+        TopicFilter filter = RouteConfig.from(route(List.of(), null, null, null, null)).topicFilter();
+        assertThat(filter.shouldReplicate("orders")).isFalse();
+        assertThat(filter.shouldReplicate("")).isFalse();
+    }
+
+    @Test
     void internalAndEngineTopicsAreExcludedByDefault() {
         TopicFilter filter = RouteConfig.from(RouteDefinition.of("r", "a", "b", ".*")).topicFilter();
         assertThat(filter.shouldReplicate("__transaction_state")).isFalse();
@@ -60,8 +67,6 @@ class RouteConfigTest {
     void invalidDefinitionsAreExplained() {
         assertThatThrownBy(() -> RouteConfig.from(route(List.of(), "orders[", null, null, null)))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("topics.include").hasMessageContaining("not a valid regular expression");
-        assertThatThrownBy(() -> RouteConfig.from(route(List.of(), null, null, null, null)))
-                .hasMessageContaining("a route needs a topic list or an include pattern");
         assertThatThrownBy(() -> RouteConfig.from(route(List.of(), ".*", null, "rot13", null)))
                 .hasMessageContaining("naming.policy");
         assertThatThrownBy(() -> RouteConfig.from(route(List.of(), ".*", null, "map", null)))

@@ -48,8 +48,10 @@ final class RouteChecks {
         if (!numbers.isEmpty()) {
             return numbers;
         }
+        // The engine takes a route with no topics (idle until some are whitelisted, as uReplicator's controller
+        // starts), and an existing route may be one, emptied by a script: only a new route is asked for a choice.
         boolean anyChecked = m.topicChoices().stream().anyMatch(c -> c.selectedProperty().get());
-        if (!anyChecked && RouteNumbers.isBlank(m.includeProperty().get())) {
+        if (!m.editing() && !anyChecked && RouteNumbers.isBlank(m.includeProperty().get())) {
             return "Check topics in the list or enter an include pattern.";
         }
         RouteNaming naming = m.namingProperty().get();

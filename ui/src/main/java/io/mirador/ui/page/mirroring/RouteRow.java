@@ -88,9 +88,12 @@ public final class RouteRow {
         return definition.get().source() + " → " + definition.get().target();
     }
 
-    /** The selection in short: the whitelist count and the include pattern. */
+    /** The selection in short: the whitelist count and the include pattern; "none (idle)" for an empty route. */
     public String topicsSummary() {
         RouteDefinition d = definition.get();
+        if (d.topics().isEmpty() && (d.include() == null || d.include().isEmpty())) {
+            return "none (idle)";
+        }
         String list = d.topics().isEmpty() ? ""
                 : d.topics().size() == 1 ? d.topics().get(0) : d.topics().size() + " topics";
         String pattern = d.include() == null ? "" : d.include();

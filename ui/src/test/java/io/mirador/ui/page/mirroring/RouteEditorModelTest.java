@@ -244,6 +244,16 @@ class RouteEditorModelTest {
     }
 
     @Test
+    void anExistingRouteWithNoTopicsCanBeSaved() {
+        RouteEditorModel editor = editor(new RouteDefinition("idle", "east", "west", List.of(), null, null, null,
+                null, null, null, null, null, null, null));
+        editor.workersProperty().set("3");
+
+        assertThat(editor.problemProperty().get()).isEmpty();
+        assertThat(new RouteRow(editor.definition()).topicsSummary()).isEqualTo("none (idle)");
+    }
+
+    @Test
     void aNewRouteNeedsAFreeName() {
         RouteEditorModel editor = named();
         editor.includeProperty().set("orders");
