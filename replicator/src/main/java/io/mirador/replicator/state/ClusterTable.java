@@ -71,6 +71,23 @@ final class ClusterTable {
         });
     }
 
+    /**
+     * Every encrypted value stored in {@code c}'s clusters table, as stored: what the key must be able to read
+     * ({@link SecretCipher#verify}). Reads with the caller's connection, before a store exists.
+     */
+    static List<String> storedSecrets(Connection c) throws SQLException {
+        List<String> secrets = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, properties FROM clusters ORDER BY name");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                fromJson(rs.getString(2), STRING_MAP, "properties of cluster " + rs.getString(1)).values().stream()
+                        .filter(SecretCipher::isEncrypted)
+                        .forEach(secrets::add);
+            }
+        }
+        return secrets;
+    }
+
     /** The cluster named {@code name}, or all of them when it is null; by name. */
     private List<ClusterConnection> query(Connection c, String name) throws SQLException {
         String sql = "SELECT name, bootstrap_servers, properties FROM clusters"

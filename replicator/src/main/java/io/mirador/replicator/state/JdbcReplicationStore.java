@@ -11,9 +11,11 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * {@link ReplicationStore} in an H2 database, normally an embedded file ({@code <path>.mv.db}). The schema is
- * created and upgraded by the Flyway migrations in {@code db/migration}; a database that is corrupt, belongs to
- * another application, was written by a newer Mirador or is locked by another process is refused with a
- * {@link StateStoreException}, never reset, baselined or cleaned.
+ * created and upgraded by the Flyway migrations in {@code db/migration}; a database that is damaged (empty,
+ * truncated, overwritten, incomplete), belongs to another application, was written by a newer Mirador, is locked by
+ * another process, or whose secrets the key file cannot read, is refused with a {@link StateStoreException}, never
+ * reset, baselined or cleaned, and an embedded file is then left byte for byte as it was. A new embedded state is
+ * created only where no file exists; the last good copy of one is kept beside it as {@code <name>.mv.db.bak}.
  *
  * <p>One JDBC connection guarded by a lock serves every call; each call is one transaction, committed (and, for
  * an embedded file, synced to disk) before it returns. Rows kept for a route (topic mappings, assignments,
@@ -54,10 +56,12 @@ public final class JdbcReplicationStore implements ReplicationStore {
      * {@code .mv.db} extension, e.g. {@code ~/.mirador/state}. An unnamed {@code jdbc:h2:mem:} database gets a
      * unique name so that the schema migration and the store see the same database.
      *
-     * @throws StateStoreException when the database cannot be opened or is not a usable Mirador state store
+     * @throws StateStoreException when the database cannot be opened or is not a usable Mirador state store; the
+     *         message is one line that names the file and what to do
      */
     public static JdbcReplicationStore open(String pathOrJdbcUrl) {
-        return new JdbcReplicationStore(StoreOpener.open(pathOrJdbcUrl), SecretCipher.forStore(pathOrJdbcUrl));
+        StoreOpener.Opened opened = StoreOpener.open(pathOrJdbcUrl);
+        return new JdbcReplicationStore(opened.db(), opened.cipher());
     }
 
     @Override

@@ -25,8 +25,7 @@ final class OpenErrors {
         String where = target.description();
         switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1:
-                return new StateStoreException("state database " + where + " is locked by another process:"
-                        + " another Mirador may be using it (stop it or choose another state path)", e);
+                return locked(target, e);
             case ErrorCode.FILE_CORRUPTED_1:
             case ErrorCode.FILE_VERSION_ERROR_1:
             case ErrorCode.FILE_ENCRYPTION_ERROR_1:
@@ -47,18 +46,35 @@ final class OpenErrors {
         }
     }
 
+    static StateStoreException locked(Target target, Exception e) {
+        return new StateStoreException("state database " + target.description() + " is locked by another process:"
+                + " another Mirador may be using it (stop it or choose another state path)", e);
+    }
+
     private static StateStoreException corrupt(Target target, SQLException e) {
-        String what = target.file() != null ? "state file " + target.file() : "state database " + target.description();
-        return new StateStoreException(what + " is corrupt or not an H2 database: " + corruptReason(target, e), e);
+        if (target.file() != null) {
+            return damaged(target, "not a readable H2 database: " + corruptReason(target, e), e);
+        }
+        return new StateStoreException("state database " + target.description() + " is corrupt or not an H2 database: "
+                + corruptReason(target, e), e);
+    }
+
+    /**
+     * The refusal of an embedded state file that exists but cannot be read as a complete Mirador state: it names
+     * the file, says why, that it was not touched, and what to do. {@code why} goes in parentheses.
+     */
+    static StateStoreException damaged(Target target, String why, Throwable cause) {
+        return new StateStoreException("state file " + target.file() + " is damaged (" + why + ") and was left as it"
+                + " is: " + StateBackup.advice(target), cause);
     }
 
     /** H2's innermost explanation, without the file name (already in our message) and object ids. */
-    private static String corruptReason(Target target, SQLException e) {
+    static String corruptReason(Target target, Throwable e) {
         if (target.file() != null) {
             try {
                 long size = Files.size(target.file());
                 if (size < MIN_H2_FILE_BYTES) {
-                    return "only " + size + " bytes long, too short for an H2 database";
+                    return size + " bytes long, too short for an H2 database";
                 }
             } catch (IOException ignored) {
                 // H2's reason below
@@ -70,7 +86,8 @@ final class OpenErrors {
         }
         String reason = firstLine(root);
         if (target.file() != null) {
-            reason = reason.replace("\"" + target.file() + "\"", "").replace(": " + target.file(), "")
+            reason = reason.replace("async:" + target.file(), target.file().toString())
+                    .replace("\"" + target.file() + "\"", "").replace(": " + target.file(), "")
                     .replace(target.file().toString(), "");
         }
         reason = reason.replaceAll("\\S+@[0-9a-f]+ ", "").replaceAll("\\s+", " ").strip();

@@ -29,12 +29,24 @@ final class SchemaCheck {
     static final String FIRST_SCRIPT = "V1__state.sql";
 
     private static final int MAX_TABLES_SHOWN = 10;
+    /**
+     * Tables without which a state is not complete: what it is for (connections, routes, where copying resumes).
+     * Kept to these so that later migrations may reshape the others.
+     */
+    private static final List<String> REQUIRED_TABLES = List.of("CLUSTERS", "ROUTES", "CHECKPOINTS");
 
     private SchemaCheck() {
     }
 
-    /** Refuses a database that is not a Mirador state store or was written by a newer Mirador. Only reads. */
-    static void verifyExisting(Target target, Connection c) {
+    /**
+     * Refuses a database that is not a Mirador state store or was written by a newer Mirador. Only reads. With
+     * {@code complete} (an existing state file, see {@link StateFileCheck}) a database without tables, with an
+     * empty schema history or without the {@link #REQUIRED_TABLES} is refused as damaged; otherwise (a JDBC URL)
+     * such a database is new and {@link #migrate} creates the schema.
+     *
+     * @return whether the database holds a Mirador schema
+     */
+    static boolean verifyExisting(Target target, Connection c, boolean complete) {
         String where = target.description();
         boolean ours;
         try {
@@ -55,7 +67,11 @@ final class SchemaCheck {
                 }
             }
             if (tables.isEmpty()) {
-                return; // a new database
+                if (complete) {
+                    throw OpenErrors.damaged(target, "an H2 database without any table: no Mirador state is left in"
+                            + " it", null);
+                }
+                return false; // a new database
             }
             if (history == null) {
                 throw foreign(target, tables);
@@ -73,9 +89,25 @@ final class SchemaCheck {
             }
             if (!ours) {
                 if (rows == 0 && tables.size() == 1) {
-                    return; // Flyway created its table but applied nothing yet: migrate will
+                    if (complete) {
+                        throw OpenErrors.damaged(target, "its schema history is empty: no Mirador state is left in it",
+                                null);
+                    }
+                    return false; // Flyway created its table but applied nothing yet: migrate will
                 }
                 throw foreign(target, tables);
+            }
+            if (complete) {
+                List<String> missing = new ArrayList<>();
+                for (String required : REQUIRED_TABLES) {
+                    if (tables.stream().noneMatch(required::equalsIgnoreCase)) {
+                        missing.add(required);
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    throw OpenErrors.damaged(target, "incomplete: table " + String.join(", ", missing) + " missing",
+                            null);
+                }
             }
         } catch (SQLException e) {
             throw new StateStoreException("cannot read state database " + where + ": " + reason(e), e);
@@ -104,6 +136,7 @@ final class SchemaCheck {
             throw new StateStoreException("state database " + where + " was written by a newer Mirador (schema version "
                     + newest + ", this Mirador knows up to " + known + "); upgrade Mirador or use another state path");
         }
+        return true;
     }
 
     /** Creates or upgrades the schema; Flyway opens connections of its own to {@code target.url()}. */
@@ -122,7 +155,9 @@ final class SchemaCheck {
             shown += ", ... (" + tables.size() + " tables)";
         }
         return new StateStoreException("state database " + target.description()
-                + " is not a Mirador state store (found tables: " + shown + ")");
+                + " is not a Mirador state store (found tables: " + shown + ")"
+                + (target.file() != null ? " and was left as it is: use another state path, or move the file away"
+                + " to start afresh" : ""));
     }
 
     private static String quote(String identifier) {

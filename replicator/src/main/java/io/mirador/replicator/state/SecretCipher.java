@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
@@ -40,22 +41,60 @@ final class SecretCipher {
         this.key = key;
     }
 
-    /** The cipher for a store opened with {@code pathOrJdbcUrl} (see the class comment for where keys live). */
-    static SecretCipher forStore(String pathOrJdbcUrl) {
-        if (pathOrJdbcUrl.startsWith("jdbc:h2:mem:")) {
+    /** The cipher for a store at {@code target} (see the class comment for where keys live). */
+    static SecretCipher forStore(Target target) {
+        if (target.file() != null) {
+            return new SecretCipher(target.file().resolveSibling(target.baseName() + ".key"), null);
+        }
+        if (target.url().regionMatches(true, 0, "jdbc:h2:mem:", 0, "jdbc:h2:mem:".length())) {
             return new SecretCipher(null, newKey());
         }
-        if (pathOrJdbcUrl.startsWith("jdbc:")) {
-            String configured = System.getProperty(KEY_FILE_PROPERTY);
-            return new SecretCipher(configured != null ? Path.of(configured)
-                    : Path.of(System.getProperty("user.home"), ".mirador", "secrets.key"), null);
+        String configured = System.getProperty(KEY_FILE_PROPERTY);
+        return new SecretCipher(configured != null ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".mirador", "secrets.key"), null);
+    }
+
+    /**
+     * Checks the key against the secrets a state holds ({@code stored}, as stored), when the store opens, so that a
+     * missing, damaged or wrong key is one clear refusal now rather than a failure at every later use. A key file
+     * that exists must be sound even when there is nothing to decrypt yet: otherwise the next secret saved would
+     * fail. Never creates a key: a missing one is created only when the first secret is saved, and it can only be
+     * missing then if the state holds no secret.
+     *
+     * @param state the state's description, for messages
+     */
+    void verify(List<String> stored, String state) {
+        if (keyFile == null) {
+            return; // a key in memory, for a database in memory
         }
-        String base = pathOrJdbcUrl.startsWith("~") ? System.getProperty("user.home") + pathOrJdbcUrl.substring(1)
-                : pathOrJdbcUrl;
-        if (base.endsWith(".mv.db")) {
-            base = base.substring(0, base.length() - ".mv.db".length());
+        String secrets = stored.size() == 1 ? "1 encrypted secret" : stored.size() + " encrypted secrets";
+        if (!Files.exists(keyFile)) {
+            if (!stored.isEmpty()) {
+                throw new StateStoreException("the key file " + keyFile + " is missing, and state " + state
+                        + " holds " + secrets + " written with it: restore the key file (a new key cannot read them)");
+            }
+            return;
         }
-        return new SecretCipher(Path.of(base + ".key").toAbsolutePath(), null);
+        SecretKey loaded;
+        try {
+            loaded = readKey();
+        } catch (StateStoreException e) {
+            throw new StateStoreException(e.getMessage() + ": " + (stored.isEmpty()
+                    ? "restore it, or delete it if no secret was ever saved in state " + state + " (a new one is"
+                    + " created when needed)"
+                    : "restore it; state " + state + " holds " + secrets + " that only it can read"), e.getCause());
+        }
+        for (String value : stored) {
+            try {
+                open(loaded, value);
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new StateStoreException("the key file " + keyFile + " is not the one the " + secrets
+                        + " in state " + state + " were written with: restore that key file", e);
+            }
+        }
+        synchronized (this) {
+            key = loaded;
+        }
     }
 
     static boolean isEncrypted(String value) {
@@ -84,14 +123,21 @@ final class SecretCipher {
             return stored;
         }
         try {
-            byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key(false), new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+            return open(key(false), stored);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new StateStoreException("cannot decrypt " + what + ": the key file " + keyFile
                     + " is not the one it was written with", e);
         }
+    }
+
+    private static String open(SecretKey key, String stored) throws GeneralSecurityException {
+        byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+        if (in.length <= IV_BYTES) {
+            throw new IllegalArgumentException("too short");
+        }
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+        return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
     }
 
     private SecretKey key(boolean createIfMissing) {
@@ -108,21 +154,38 @@ final class SecretCipher {
     }
 
     private SecretKey load(boolean createIfMissing) {
-        try {
-            if (!Files.exists(keyFile)) {
-                if (!createIfMissing) {
-                    throw new StateStoreException("cannot decrypt stored secrets: the key file " + keyFile + " is missing");
-                }
+        if (!Files.exists(keyFile)) {
+            if (!createIfMissing) {
+                throw new StateStoreException("cannot decrypt stored secrets: the key file " + keyFile + " is missing");
+            }
+            try {
                 create();
+            } catch (IOException e) {
+                throw new StateStoreException("cannot create the key file " + keyFile + ": " + e.getMessage(), e);
             }
-            byte[] raw = Base64.getDecoder().decode(Files.readString(keyFile).strip());
-            if (raw.length != 32) {
-                throw new StateStoreException("the key file " + keyFile + " is damaged: expected a 256-bit key");
-            }
-            return new SecretKeySpec(raw, "AES");
-        } catch (IOException | IllegalArgumentException e) {
+        }
+        return readKey();
+    }
+
+    /** The key in {@link #keyFile}, which exists; a file that holds no 256-bit key in base64 is damaged. */
+    private SecretKey readKey() {
+        String text;
+        try {
+            text = Files.readString(keyFile, StandardCharsets.ISO_8859_1).strip();
+        } catch (IOException e) {
             throw new StateStoreException("cannot read the key file " + keyFile + ": " + e.getMessage(), e);
         }
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new StateStoreException("the key file " + keyFile + " is damaged (not a base64-encoded AES key)", e);
+        }
+        if (raw.length != 32) {
+            throw new StateStoreException("the key file " + keyFile + " is damaged (expected a 256-bit AES key, found "
+                    + raw.length * 8 + " bits)");
+        }
+        return new SecretKeySpec(raw, "AES");
     }
 
     /** Owner-only from the first byte on: the file is created with its permissions, then written. */

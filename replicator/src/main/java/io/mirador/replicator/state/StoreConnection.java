@@ -102,7 +102,8 @@ final class StoreConnection {
     }
 
     /**
-     * Closes the connection and releases the file claim, once: later calls do nothing. Waits for a transaction
+     * Closes the connection, saves the last good copy of an embedded file ({@link StateBackup}) and releases the
+     * file claim, once: later calls do nothing. Waits for a transaction
      * running in another thread to end; calls that come after it fail with {@link IllegalStateException}.
      */
     void close() {
@@ -115,6 +116,10 @@ final class StoreConnection {
             try {
                 connection.close();
                 LOG.info("Closed state store {}", target.description());
+                if (target.file() != null) {
+                    // closed cleanly, and still claimed: nothing writes to it while it is copied
+                    StateBackup.save(target);
+                }
             } catch (SQLException e) {
                 throw new StateStoreException("cannot close state database " + target.description() + ": "
                         + reason(e), e);

@@ -1,10 +1,15 @@
 package io.mirador.replicator.state;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,22 +17,30 @@ import org.slf4j.LoggerFactory;
 import static io.mirador.replicator.state.Reasons.reason;
 
 /**
- * Opens a state database, in this order: claim its file in this process ({@link FileClaims}), connect
- * ({@link OpenErrors} explains a refusal), check that an existing database is ours and not newer
- * ({@link SchemaCheck}), make commits durable, then create or upgrade the schema. Nothing is written to a
- * database before it is known to be ours; on any failure the connection is closed and the claim released.
+ * Opens a state database, in this order: claim its file in this process ({@link FileClaims}); for an embedded
+ * file, create it whole if it does not exist ({@link #createFresh}), then check it, reading only
+ * ({@link StateFileCheck}: readable, complete, ours, not newer, the key fits), save its last good copy
+ * ({@link StateBackup}) and connect only if it exists; for a JDBC URL, connect and check that an existing database
+ * is ours and not newer ({@link SchemaCheck}) and that the key fits. Then make commits durable and create or
+ * upgrade the schema. {@link OpenErrors} explains a refusal. Nothing is written to a database before it is known
+ * to be ours and whole; on any failure the connection is closed and the claim released.
  */
 final class StoreOpener {
 
     // Logged under the façade's name, as before it was split, so that log settings and filters keep working.
     private static final Logger LOG = LoggerFactory.getLogger(JdbcReplicationStore.class);
 
+    /** An open store: its connection, and the cipher for its secrets (whose key was checked against them). */
+    record Opened(StoreConnection db, SecretCipher cipher) {
+    }
+
     private StoreOpener() {
     }
 
     /** See {@link JdbcReplicationStore#open}. */
-    static StoreConnection open(String pathOrJdbcUrl) {
+    static Opened open(String pathOrJdbcUrl) {
         Target target = Target.parse(pathOrJdbcUrl);
+        SecretCipher cipher = SecretCipher.forStore(target);
         Path claimed = null;
         if (target.file() != null) {
             claimed = FileClaims.claim(target);
@@ -36,26 +49,30 @@ final class StoreOpener {
         }
         Connection connection = null;
         try {
-            connection = connect(target);
-            try {
-                SchemaCheck.verifyExisting(target, connection);
-            } catch (StateStoreException refused) {
-                if (target.file() != null) {
-                    // closing normally would write to the file; we have changed nothing, so nothing is lost
-                    shutdownImmediately(connection);
+            Target connectTo = target;
+            if (target.file() != null) {
+                boolean created = !Files.exists(target.file(), LinkOption.NOFOLLOW_LINKS) && createFresh(target);
+                StateFileCheck.verifyFile(target);
+                StateFileCheck.verifyContent(target, cipher);
+                if (!created) {
+                    StateBackup.save(target);
                 }
-                throw refused;
+                connectTo = target.existingOnly();
+            }
+            connection = connect(connectTo);
+            if (target.file() == null && SchemaCheck.verifyExisting(target, connection, false)) {
+                cipher.verify(ClusterTable.storedSecrets(connection), target.description());
             }
             if (target.file() != null) {
                 try (Statement st = connection.createStatement()) {
                     st.execute("SET WRITE_DELAY 0");
                 }
             }
-            SchemaCheck.migrate(target);
+            SchemaCheck.migrate(connectTo);
             connection.setAutoCommit(false);
             StoreConnection store = new StoreConnection(target, connection, claimed);
             LOG.info("Opened state store {}", target.description());
-            return store;
+            return new Opened(store, cipher);
         } catch (SQLException e) {
             closeQuietly(connection);
             FileClaims.release(claimed);
@@ -67,6 +84,47 @@ final class StoreOpener {
         }
     }
 
+    /**
+     * Creates the state file of {@code target} whole or not at all: the schema is created in a temporary file
+     * beside it, closed cleanly, then given the state file's name only if that name is still free (a hard link
+     * where the file system has them, else a rename that does not replace). So an existing state file is one that
+     * was complete once, and one that is not complete now is damaged, never taken for a new one.
+     *
+     * @return false when another process created the state file meanwhile (it is then checked like any other)
+     */
+    private static boolean createFresh(Target target) {
+        Path file = target.file();
+        Target fresh = Target.parse(file.resolveSibling("." + target.baseName() + ".new-" + UUID.randomUUID())
+                .toString());
+        try {
+            try (Connection c = connect(fresh); Statement st = c.createStatement()) {
+                st.execute("SET WRITE_DELAY 0");
+                SchemaCheck.migrate(fresh);
+            } // the only connection: closing it closes the database, cleanly
+            try {
+                Files.createLink(file, fresh.file());
+            } catch (FileAlreadyExistsException raced) {
+                return false;
+            } catch (IOException | UnsupportedOperationException noHardLinks) {
+                try {
+                    Files.move(fresh.file(), file);
+                } catch (FileAlreadyExistsException raced) {
+                    return false;
+                }
+            }
+            LOG.info("Created state file {}", file);
+            return true;
+        } catch (SQLException | IOException e) {
+            throw new StateStoreException("cannot create state file " + file + ": " + reason(e), e);
+        } finally {
+            try {
+                Files.deleteIfExists(fresh.file());
+            } catch (IOException e) {
+                LOG.warn("Cannot delete the temporary state file {}: {}", fresh.file(), reason(e));
+            }
+        }
+    }
+
     private static Connection connect(Target target) {
         try {
             return target.user() == null
@@ -75,15 +133,6 @@ final class StoreOpener {
         } catch (SQLException e) {
             throw OpenErrors.openError(target, e);
         }
-    }
-
-    private static void shutdownImmediately(Connection connection) {
-        try (Statement st = connection.createStatement()) {
-            st.execute("SHUTDOWN IMMEDIATELY");
-        } catch (SQLException e) {
-            LOG.debug("Immediate shutdown of a refused state database failed", e);
-        }
-        closeQuietly(connection);
     }
 
     private static void closeQuietly(Connection connection) {

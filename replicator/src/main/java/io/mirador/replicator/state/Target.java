@@ -60,6 +60,31 @@ record Target(String url, String user, String password, Path file, String baseNa
         return new Target("jdbc:h2:async:" + base + FILE_SETTINGS, "sa", "", file, baseName, null, file.toString());
     }
 
+    /**
+     * The same embedded file, opened read-only and only if it exists: H2 then neither writes to it (not even to
+     * fall back to an older version of a damaged file) nor creates a new database in its place.
+     */
+    Target readOnly() {
+        return withUrl(url + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE");
+    }
+
+    /** The same embedded file, opened for writing only if it exists, so that H2 never creates it afresh. */
+    Target existingOnly() {
+        return withUrl(url + ";IFEXISTS=TRUE");
+    }
+
+    /** The last good copy of an embedded file, beside it: {@code <name>.mv.db.bak}. */
+    Path backup() {
+        return file.resolveSibling(file.getFileName() + ".bak");
+    }
+
+    private Target withUrl(String otherUrl) {
+        if (file == null) {
+            throw new IllegalStateException("not an embedded state file: " + description);
+        }
+        return new Target(otherUrl, user, password, file, baseName, claimKey, description);
+    }
+
     private static Target forUrl(String url) {
         Matcher unnamed = UNNAMED_MEM.matcher(url);
         if (unnamed.matches()) {

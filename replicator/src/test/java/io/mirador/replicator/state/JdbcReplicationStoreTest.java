@@ -78,11 +78,11 @@ class JdbcReplicationStoreTest {
             assertThat(reopened.cluster("prod")).contains(PROD);
         }
         Files.delete(key);
-        try (JdbcReplicationStore keyless = JdbcReplicationStore.open(statePath().toString())) {
-            assertThatThrownBy(() -> keyless.cluster("prod")).isInstanceOf(StateStoreException.class)
-                    .hasMessageContaining("key file").hasMessageContaining("missing");
-            assertThat(keyless.cluster("dr")).as("other clusters still readable").isEmpty();
-        }
+        // refused when it opens, not at the first use of the secret; more in DamagedStateTest
+        assertThatThrownBy(() -> JdbcReplicationStore.open(statePath().toString()))
+                .isInstanceOf(StateStoreException.class)
+                .hasMessageContaining("key file").hasMessageContaining("missing");
+        assertThat(key).as("no new key made while secrets need the old one").doesNotExist();
     }
 
     @Test
@@ -448,8 +448,11 @@ class JdbcReplicationStoreTest {
         assertThatThrownBy(() -> JdbcReplicationStore.open(statePath().toString()))
                 .isInstanceOf(StateStoreException.class)
                 .hasMessageStartingWith("state file " + stateFile().toAbsolutePath()
-                        + " is corrupt or not an H2 database: ")
-                .hasMessageNotContaining("\n");
+                        + " is damaged (not a readable H2 database: ")
+                .hasMessageEndingWith(") and was left as it is: restore it from a backup, or move the file away to"
+                        + " start afresh")
+                .hasMessageNotContaining("\n")
+                .hasMessageNotContaining("async:");
         assertThat(Files.readAllBytes(stateFile())).isEqualTo(garbage);
         try (var files = Files.list(stateFile().getParent())) {
             assertThat(files).containsExactly(stateFile()); // no trace or lock file next to it either
@@ -463,33 +466,40 @@ class JdbcReplicationStoreTest {
 
         assertThatThrownBy(() -> JdbcReplicationStore.open(statePath().toString()))
                 .isInstanceOf(StateStoreException.class)
-                .hasMessage("state file " + stateFile().toAbsolutePath()
-                        + " is corrupt or not an H2 database: only 16 bytes long, too short for an H2 database");
+                .hasMessage("state file " + stateFile().toAbsolutePath() + " is damaged (not a readable H2 database:"
+                        + " 16 bytes long, too short for an H2 database) and was left as it is: restore it from a"
+                        + " backup, or move the file away to start afresh");
         assertThat(Files.readString(stateFile())).isEqualTo("just some notes\n");
     }
 
+    /**
+     * A new state is created whole in a file of another name, so an H2 file without a Mirador schema was never a
+     * state: it is refused, not taken for a new one (it may be what a damaged state was cut back to).
+     */
     @Test
-    void aDatabaseThatCrashedBeforeItsFirstWriteOpens() throws Exception {
+    void aDatabaseThatCrashedBeforeItsFirstWriteIsRefused() throws Exception {
         try (Connection c = plainConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE t (id INT)");
             st.execute("SHUTDOWN IMMEDIATELY");
         }
-        assertThat(Files.size(stateFile())).isPositive();
-        try (JdbcReplicationStore store = JdbcReplicationStore.open(statePath().toString())) {
-            store.putRoute(FULL_ROUTE);
-            assertThat(store.routes()).containsExactly(FULL_ROUTE);
-        }
+        byte[] bytes = Files.readAllBytes(stateFile());
+        assertThat(bytes).isNotEmpty();
+        assertThatThrownBy(() -> JdbcReplicationStore.open(statePath().toString()))
+                .isInstanceOf(StateStoreException.class)
+                .hasMessageStartingWith("state file " + stateFile().toAbsolutePath() + " is damaged (an H2 database"
+                        + " without any ");
+        assertThat(Files.readAllBytes(stateFile())).isEqualTo(bytes);
     }
 
     @Test
-    void anEmptyFileIsANewStore() throws IOException {
+    void anEmptyFileIsRefusedNotTakenForANewStore() throws IOException {
         Files.createDirectories(stateFile().getParent());
         Files.createFile(stateFile());
-        try (JdbcReplicationStore store = JdbcReplicationStore.open(statePath().toString())) {
-            store.putRoute(FULL_ROUTE);
-            assertThat(store.routes()).containsExactly(FULL_ROUTE);
-        }
-        assertThat(Files.size(stateFile())).isPositive();
+        assertThatThrownBy(() -> JdbcReplicationStore.open(statePath().toString()))
+                .isInstanceOf(StateStoreException.class)
+                .hasMessage("state file " + stateFile().toAbsolutePath() + " is damaged (it is empty: 0 bytes) and was"
+                        + " left as it is: restore it from a backup, or move the file away to start afresh");
+        assertThat(stateFile()).isEmptyFile();
     }
 
     @Test
@@ -504,7 +514,8 @@ class JdbcReplicationStoreTest {
         assertThatThrownBy(() -> JdbcReplicationStore.open(statePath().toString()))
                 .isInstanceOf(StateStoreException.class)
                 .hasMessage("state database " + stateFile().toAbsolutePath()
-                        + " is not a Mirador state store (found tables: CUSTOMERS, ORDERS)");
+                        + " is not a Mirador state store (found tables: CUSTOMERS, ORDERS) and was left as it is: use"
+                        + " another state path, or move the file away to start afresh");
         assertThat(Files.readAllBytes(stateFile())).isEqualTo(bytes);
         assertThat(tables()).containsExactly("CUSTOMERS", "ORDERS");
     }
@@ -543,7 +554,8 @@ class JdbcReplicationStoreTest {
         assertThatThrownBy(() -> JdbcReplicationStore.open(statePath().toString()))
                 .isInstanceOf(StateStoreException.class)
                 .hasMessage("state database " + stateFile().toAbsolutePath()
-                        + " is not a Mirador state store (found tables: ORDERS, flyway_schema_history)");
+                        + " is not a Mirador state store (found tables: ORDERS, flyway_schema_history) and was left as it"
+                        + " is: use another state path, or move the file away to start afresh");
         assertThat(Files.readAllBytes(stateFile())).isEqualTo(bytes);
     }
 
