@@ -1,5 +1,7 @@
 package io.mirador.replicator.rest;
 
+import java.util.regex.Pattern;
+
 import io.mirador.replicator.engine.ConflictException;
 import io.mirador.replicator.engine.InvalidRequestException;
 import io.mirador.replicator.engine.NotFoundException;
@@ -13,11 +15,16 @@ import org.apache.kafka.common.KafkaException;
  */
 final class ApiError extends RuntimeException {
 
+    /** Longest message sent: whatever a message quotes, an answer stays a line. */
+    static final int MAX_MESSAGE = 300;
+    /** A Java exception's class name as Throwable.toString() prefixes it to messages. */
+    private static final Pattern CLASS_PREFIX = Pattern.compile("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error):?\\s*");
+
     private final HttpResponseStatus status;
     private final String code;
 
     ApiError(HttpResponseStatus status, String code, String message) {
-        super(message, null, false, false);
+        super(capped(message), null, false, false);
         this.status = status;
         this.code = code;
     }
@@ -90,7 +97,17 @@ final class ApiError extends RuntimeException {
         if (root != e && root.getMessage() != null) {
             message = message + ": " + root.getMessage();
         }
-        return message == null ? e.getClass().getSimpleName() : message.replace('\n', ' ');
+        // Kafka wraps causes with Throwable.toString(): drop the class names, keep what people can act on.
+        String text = message == null ? "" : CLASS_PREFIX.matcher(message.replace('\n', ' ')).replaceAll("").strip();
+        return text.isEmpty() ? "the Kafka client failed" : text;
+    }
+
+    private static String capped(String message) {
+        if (message == null) {
+            return null;
+        }
+        String line = message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE - 1) + "…";
     }
 
     /** The JSON shape of every error answer. */

@@ -58,7 +58,7 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
     private FullHttpResponse tooLarge(boolean close) {
         ApiError error = new ApiError(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
                 "request body over the limit of " + maxBodyBytes + " bytes");
-        FullHttpResponse response = RestDispatcher.toNetty(ApiResponse.error(error), !close);
+        FullHttpResponse response = RestDispatcher.toNetty(ApiResponse.error(error), !close, false);
         if (close) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }

@@ -58,32 +58,30 @@ final class ClustersHandler {
     }
 
     private ClusterConnection find(String name) {
-        return engine.cluster(name).orElseThrow(() -> new NotFoundException("no cluster named " + name));
+        return engine.cluster(name).orElseThrow(() -> new NotFoundException("no cluster named " + Names.shown(name)));
     }
 
     /** Builds the connection; a masked secret takes its value from {@code stored} (empty when creating). */
     private static ClusterConnection toCluster(String name, ClusterBody body, Map<String, String> stored) {
-        if (body.bootstrapServers() == null || body.bootstrapServers().isBlank()) {
-            throw ApiError.badRequest("missing field: bootstrapServers");
-        }
+        String servers = Names.bootstrapServers(body.bootstrapServers());
         Map<String, String> properties = new LinkedHashMap<>();
         if (body.properties() != null) {
             for (Map.Entry<String, Object> e : body.properties().entrySet()) {
                 properties.put(e.getKey(), propertyValue(e.getKey(), e.getValue(), stored));
             }
         }
-        return new ClusterConnection(name, body.bootstrapServers().strip(), properties);
+        return new ClusterConnection(name, servers, properties);
     }
 
     private static String propertyValue(String key, Object value, Map<String, String> stored) {
         if (value instanceof Map<?, ?> || value instanceof Iterable<?> || value == null) {
-            throw ApiError.badRequest("property " + key + " must be a string, number or boolean");
+            throw ApiError.badRequest("property " + Names.shown(key) + " must be a string, number or boolean");
         }
         String text = value.toString();
         if (Secrets.MASK.equals(text) && Secrets.isSecret(key)) {
             String kept = stored.get(key);
             if (kept == null) {
-                throw ApiError.badRequest("property " + key + " holds the mask " + Secrets.MASK + ": send the real value");
+                throw ApiError.badRequest("property " + Names.shown(key) + " holds the mask " + Secrets.MASK + ": send the real value");
             }
             return kept;
         }

@@ -42,6 +42,6 @@ final class EventsHandler {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiError.badRequest("invalid limit " + text + ": use 1 to " + MAX_LIMIT);
+        throw ApiError.badRequest("invalid limit " + Names.shown(text) + ": use 1 to " + MAX_LIMIT);
     }
 }

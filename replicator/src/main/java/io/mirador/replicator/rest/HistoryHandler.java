@@ -40,12 +40,12 @@ final class HistoryHandler {
             throw ApiError.badRequest("missing query parameter: metric (one of " + List.copyOf(new java.util.TreeSet<>(METRICS)) + ")");
         }
         if (!METRICS.contains(metric)) {
-            throw ApiError.badRequest("unknown metric " + metric + ": use one of " + new java.util.TreeSet<>(METRICS));
+            throw ApiError.badRequest("unknown metric " + Names.shown(metric) + ": use one of " + new java.util.TreeSet<>(METRICS));
         }
         String scope = request.queryParam("scope");
         scope = scope == null || scope.isBlank() ? "*" : scope;
         if (!scope.equals("*") && !PARTITION_SCOPE.matcher(scope).matches()) {
-            throw ApiError.badRequest("invalid scope " + scope + ": use * or topic/partition");
+            throw ApiError.badRequest("invalid scope " + Names.shown(scope) + ": use * or topic/partition");
         }
         long to = millis(request, "to", System.currentTimeMillis());
         long from = millis(request, "from", to - DEFAULT_WINDOW_MS);
@@ -70,7 +70,7 @@ final class HistoryHandler {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiError.badRequest("invalid " + name + " " + text + ": use epoch milliseconds");
+        throw ApiError.badRequest("invalid " + name + " " + Names.shown(text) + ": use epoch milliseconds");
     }
 
     /** One point of the series; a NaN value is written as null. */

@@ -1,5 +1,6 @@
 package io.mirador.replicator.rest;
 
+import java.util.List;
 import java.util.Map;
 
 import io.netty.buffer.ByteBufUtil;
@@ -14,6 +15,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last handler of the pipeline: checks the token, routes, runs the endpoint and writes its answer (or the
- * JSON error). Logs method, path and status only: never bodies or headers, which carry secrets and the token.
+ * JSON error); a HEAD gets the GET answer's status and headers without its body. Logs method, path and status
+ * only: never bodies or headers, which carry secrets and the token.
  *
  * <p>Threading: added to the pipeline with a separate executor group (see {@link RestInitializer}), so endpoints
  * may block on the engine without stalling Netty's event loop; each channel stays on one executor thread, which
@@ -56,7 +59,7 @@ final class RestDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
             response = handle(request);
         }
         LOG.debug("{} {} -> {}", request.method(), new QueryStringDecoder(request.uri()).rawPath(), response.status().code());
-        ctx.writeAndFlush(toNetty(response, keepAlive))
+        ctx.writeAndFlush(toNetty(response, keepAlive, request.method().equals(HttpMethod.HEAD)))
                 .addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
     }
 
@@ -65,7 +68,7 @@ final class RestDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
         try {
             auth.check(request);
             Router.Match match = router.match(request.method(), uri.rawPath());
-            ApiRequest apiRequest = new ApiRequest(request.method(), uri.rawPath(), match.params(), uri.parameters(),
+            ApiRequest apiRequest = new ApiRequest(request.method(), uri.rawPath(), match.params(), query(uri),
                     ByteBufUtil.getBytes(request.content()));
             return match.endpoint().handle(apiRequest);
         } catch (Router.MethodNotAllowed e) {
@@ -84,6 +87,14 @@ final class RestDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
     }
 
+    private static Map<String, List<String>> query(QueryStringDecoder uri) {
+        try {
+            return uri.parameters();
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("malformed percent-encoding in the query: '%' must be followed by two hex digits");
+        }
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // Connection resets and the like: nothing to answer to.
@@ -91,10 +102,14 @@ final class RestDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
         ctx.close();
     }
 
-    /** The Netty form of an answer, with Content-Length and the keep-alive header for HTTP/1.0 clients. */
-    static FullHttpResponse toNetty(ApiResponse response, boolean keepAlive) {
+    /**
+     * The Netty form of an answer, with Content-Length and the keep-alive header for HTTP/1.0 clients. An answer
+     * to HEAD has no body but the Content-Length of the one GET would get.
+     */
+    static FullHttpResponse toNetty(ApiResponse response, boolean keepAlive, boolean head) {
+        byte[] body = head ? new byte[0] : response.body();
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(),
-                Unpooled.wrappedBuffer(response.body()));
+                Unpooled.wrappedBuffer(body));
         if (response.contentType() != null) {
             out.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         }

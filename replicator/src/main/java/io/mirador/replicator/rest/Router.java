@@ -16,7 +16,9 @@ import io.netty.handler.codec.http.QueryStringDecoder;
  * Dispatches on method and path template ({@code /api/v1/routes/{name}/topics/{topic}}): literal segments match
  * exactly, {@code {var}} segments match one non-empty percent-decoded segment. The first registered template
  * that matches wins, so register literal paths before variable ones when they overlap. A path that matches a
- * template with another method is a 405 listing the allowed methods; no match at all is a 404.
+ * template with another method is a 405 listing the allowed methods; no match at all is a 404. HEAD is served by
+ * the GET endpoint (the dispatcher leaves the body out), so every GET path allows HEAD too. A malformed
+ * percent-encoding ({@code %zz}) in a variable segment is a 400.
  *
  * <p>Threading: filled once while the server is built, then only read; safe to share between threads.
  */
@@ -44,19 +46,23 @@ final class Router {
     /** The endpoint for {@code method} and the raw (still percent-encoded) {@code path}. */
     Match match(HttpMethod method, String rawPath) {
         String[] segments = split(rawPath);
+        HttpMethod wanted = method.equals(HttpMethod.HEAD) ? HttpMethod.GET : method;
         Set<String> allowed = new LinkedHashSet<>();
         for (Entry entry : entries) {
             Map<String, String> params = bind(entry.segments(), segments);
             if (params == null) {
                 continue;
             }
-            if (entry.method().equals(method)) {
+            if (entry.method().equals(wanted)) {
                 return new Match(entry.endpoint(), params);
             }
             allowed.add(entry.method().name());
+            if (entry.method().equals(HttpMethod.GET)) {
+                allowed.add(HttpMethod.HEAD.name());
+            }
         }
         if (allowed.isEmpty()) {
-            throw ApiError.notFound("no such path: " + rawPath);
+            throw ApiError.notFound("no such path: " + Names.shown(rawPath));
         }
         throw new MethodNotAllowed(method, rawPath, allowed);
     }
@@ -88,7 +94,12 @@ final class Router {
 
     /** Percent-decoding of a path segment; unlike form decoding, {@code +} stays a plus. */
     private static String decode(String segment) {
-        return QueryStringDecoder.decodeComponent(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return QueryStringDecoder.decodeComponent(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("malformed percent-encoding in the path segment '" + Names.shown(segment)
+                    + "': '%' must be followed by two hex digits");
+        }
     }
 
     /** 405, carrying the methods the path does accept for the {@code Allow} header. */
@@ -97,7 +108,8 @@ final class Router {
         private final Set<String> allowed;
 
         MethodNotAllowed(HttpMethod method, String path, Set<String> allowed) {
-            super(method.name() + " is not allowed on " + path + "; use " + String.join(", ", allowed), null, false, false);
+            super(method.name() + " is not allowed on " + Names.shown(path) + "; use " + String.join(", ", allowed), null,
+                    false, false);
             this.allowed = Set.copyOf(allowed);
         }
 

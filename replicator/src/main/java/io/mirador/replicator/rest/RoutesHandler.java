@@ -61,7 +61,7 @@ final class RoutesHandler {
         for (String cluster : new String[] {route.source(), route.target()}) {
             if (cluster != null && engine.cluster(cluster).isEmpty()) {
                 throw new ApiError(HttpResponseStatus.BAD_REQUEST, "invalid_request",
-                        "route " + route.name() + " names an unknown cluster: " + cluster);
+                        "route " + Names.shown(route.name()) + " names an unknown cluster: " + Names.shown(cluster));
             }
         }
     }
@@ -78,6 +78,6 @@ final class RoutesHandler {
     }
 
     static RouteDefinition find(ReplicationEngine engine, String name) {
-        return engine.route(name).orElseThrow(() -> new NotFoundException("no route named " + name));
+        return engine.route(name).orElseThrow(() -> new NotFoundException("no route named " + Names.shown(name)));
     }
 }

@@ -46,7 +46,8 @@ final class UReplicatorHandler {
         RouteDefinition route = defaultRoute();
         String topic = request.param("topic");
         if (!route.topics().contains(topic)) {
-            throw ApiError.notFound("topic " + topic + " is not in the whitelist of route " + route.name());
+            throw ApiError.notFound("topic " + Names.shown(topic) + " is not in the whitelist of route "
+                    + Names.shown(route.name()));
         }
         List<PartitionStatus> partitions = engine.status(route.name()).partitions().stream()
                 .filter(p -> p.topic().equals(topic)).toList();
@@ -66,8 +67,8 @@ final class UReplicatorHandler {
                     throw ApiError.badRequest("field topic must be a JSON string");
                 }
                 if (pathTopic != null && !pathTopic.equals(named.asText())) {
-                    throw ApiError.badRequest("the topic in the body (" + named.asText() + ") differs from the path ("
-                            + pathTopic + ")");
+                    throw ApiError.badRequest("the topic in the body (" + Names.shown(named.asText())
+                            + ") differs from the path (" + Names.shown(pathTopic) + ")");
                 }
                 topic = named.asText();
             }

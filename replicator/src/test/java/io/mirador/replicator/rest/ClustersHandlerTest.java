@@ -118,6 +118,6 @@ class ClustersHandlerTest extends HandlerTestSupport {
     void wrongMethodOnCollectionIs405() {
         RestChannel.Response response = channel.send("DELETE", "/api/v1/clusters", null);
         assertThat(response.status()).isEqualTo(405);
-        assertThat(response.headers().get("Allow")).isEqualTo("GET, POST");
+        assertThat(response.headers().get("Allow")).isEqualTo("GET, HEAD, POST");
     }
 }

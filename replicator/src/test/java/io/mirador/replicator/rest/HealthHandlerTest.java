@@ -34,7 +34,7 @@ class HealthHandlerTest extends HandlerTestSupport {
         RestChannel.Response response = channel.send("POST", "/api/v1/health", "{}");
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.error()).isEqualTo("method_not_allowed");
-        assertThat(response.headers().get("Allow")).isEqualTo("GET");
+        assertThat(response.headers().get("Allow")).isEqualTo("GET, HEAD");
     }
 
     @Test

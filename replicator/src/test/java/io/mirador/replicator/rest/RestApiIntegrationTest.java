@@ -221,7 +221,7 @@ class RestApiIntegrationTest {
 
         HttpResponse<String> wrongMethod = call("PATCH", "/api/v1/routes", "{}");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
-        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET, POST");
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET, HEAD, POST");
     }
 
     @Test
