@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -54,18 +56,29 @@ final class ReplicatorCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Engine settings as a properties file.")
     Path config;
 
+    @Option(names = "--allow-origin", split = ",", paramLabel = "ORIGIN", description = "Web origin whose pages may "
+            + "call the API, e.g. https://console.example:8443 (repeatable; default: none, requests carrying an "
+            + "Origin header are refused). No wildcard.")
+    List<String> allowOrigins = new ArrayList<>();
+
+    @Option(names = "--allow-host", split = ",", paramLabel = "NAME", description = "Host name clients may use in "
+            + "the Host header besides the bound address (and localhost on loopback), e.g. mirador.example.com "
+            + "(repeatable). Other names are refused, which stops DNS rebinding.")
+    List<String> allowHosts = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         EngineSettings settings = settings();
         String bearer = token != null ? token : System.getenv(TOKEN_ENV);
         requireTokenOffLoopback(bearer);
+        requireValidAllowLists();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         StopSignals.onStop(stop::countDown);
         try (ReplicationStore store = JdbcReplicationStore.open(state)) {
             ReplicationEngine engine = new ReplicationEngine(store, settings);
             RestServerConfig restConfig = RestServerConfig.defaults(engine).withBindAddress(bind).withPort(port)
-                    .withToken(bearer);
+                    .withToken(bearer).withAllowedOrigins(allowOrigins).withAllowedHosts(allowHosts);
             engine.start();
             try (RestServer server = new RestServer(restConfig).start()) {
                 out.println("replicator listening on " + server.uri() + " (state " + state + ", "
@@ -95,6 +108,24 @@ final class ReplicatorCommand implements Callable<Integer> {
         }
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), "invalid --port " + port + ": use 0 to 65535");
+        }
+    }
+
+    /** RestServerConfig refuses these too; checking first makes a bad value a usage error (exit 2). */
+    private void requireValidAllowLists() {
+        for (String origin : allowOrigins) {
+            try {
+                RestServerConfig.origin(origin);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--allow-origin: " + e.getMessage());
+            }
+        }
+        for (String host : allowHosts) {
+            try {
+                RestServerConfig.host(host);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--allow-host: " + e.getMessage());
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package io.mirador.replicator.rest;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last handler of the pipeline: checks the token, routes, runs the endpoint and writes its answer (or the
- * JSON error); a HEAD gets the GET answer's status and headers without its body. Logs method, path and status
- * only: never bodies or headers, which carry secrets and the token.
+ * The last handler of the pipeline: checks Host and Origin ({@link RequestGuard}), the token, routes, checks that
+ * a body is JSON, runs the endpoint and writes its answer (or the JSON error); a HEAD gets the GET answer's status
+ * and headers without its body. Logs method, path and status only: never bodies or headers, which carry secrets
+ * and the token.
  *
  * <p>Threading: added to the pipeline with a separate executor group (see {@link RestInitializer}), so endpoints
  * may block on the engine without stalling Netty's event loop; each channel stays on one executor thread, which
@@ -39,10 +42,12 @@ final class RestDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private final Router router;
     private final BearerAuth auth;
+    private final RequestGuard guard;
 
-    RestDispatcher(Router router, BearerAuth auth) {
+    RestDispatcher(Router router, BearerAuth auth, RequestGuard guard) {
         this.router = router;
         this.auth = auth;
+        this.guard = guard;
     }
 
     @Override
@@ -56,18 +61,32 @@ final class RestDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
                     + (cause instanceof TooLongFrameException ? ": " + cause.getMessage() : "")));
             keepAlive = false;
         } else {
-            response = handle(request);
+            response = handle(request, localAddress(ctx));
         }
         LOG.debug("{} {} -> {}", request.method(), new QueryStringDecoder(request.uri()).rawPath(), response.status().code());
         ctx.writeAndFlush(toNetty(response, keepAlive, request.method().equals(HttpMethod.HEAD)))
                 .addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
     }
 
-    private ApiResponse handle(FullHttpRequest request) {
+    private ApiResponse handle(FullHttpRequest request, InetAddress local) {
+        String origin;
+        try {
+            origin = guard.check(request, local);
+        } catch (ApiError e) {
+            return ApiResponse.error(e);
+        }
+        if (RequestGuard.isPreflight(request, origin)) {
+            return RequestGuard.preflight(origin);
+        }
+        return RequestGuard.cors(dispatch(request), origin);
+    }
+
+    private ApiResponse dispatch(FullHttpRequest request) {
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         try {
             auth.check(request);
             Router.Match match = router.match(request.method(), uri.rawPath());
+            RequestGuard.requireJson(request);
             ApiRequest apiRequest = new ApiRequest(request.method(), uri.rawPath(), match.params(), query(uri),
                     ByteBufUtil.getBytes(request.content()));
             return match.endpoint().handle(apiRequest);
@@ -93,6 +112,11 @@ final class RestDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("malformed percent-encoding in the query: '%' must be followed by two hex digits");
         }
+    }
+
+    /** The address the connection arrived on; null for channels without one (EmbeddedChannel in tests). */
+    private static InetAddress localAddress(ChannelHandlerContext ctx) {
+        return ctx.channel().localAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
     }
 
     @Override

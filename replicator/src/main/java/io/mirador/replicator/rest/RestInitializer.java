@@ -1,5 +1,8 @@
 package io.mirador.replicator.rest;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
 import io.mirador.replicator.engine.ReplicationEngine;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -9,7 +12,7 @@ import io.netty.util.concurrent.EventExecutorGroup;
 
 /**
  * Sets up each connection: HTTP codec, body aggregation with the size limit (413 JSON beyond it), then the
- * dispatcher on the handler executor group.
+ * dispatcher on the handler executor group, with the Host, Origin and content type rules of {@link RequestGuard}.
  *
  * <p>Threading: {@code initChannel} runs on the channel's event loop. The router, token check and dispatcher are
  * built once here and shared by every channel.
@@ -25,9 +28,23 @@ public final class RestInitializer extends ChannelInitializer<Channel> {
      *                     {@code EmbeddedChannel}, where there is no other thread)
      */
     public RestInitializer(RestServerConfig config, EventExecutorGroup handlerGroup) {
+        this(config, handlerGroup, resolve(config.bindAddress()));
+    }
+
+    /** @param bound the address the server listens on, which Host headers are checked against */
+    RestInitializer(RestServerConfig config, EventExecutorGroup handlerGroup, InetAddress bound) {
         this.maxBodyBytes = config.maxBodyBytes();
         this.handlerGroup = handlerGroup;
-        this.dispatcher = new RestDispatcher(router(config.engine()), new BearerAuth(config.token()));
+        this.dispatcher = new RestDispatcher(router(config.engine()), new BearerAuth(config.token()),
+                new RequestGuard(config, bound));
+    }
+
+    private static InetAddress resolve(String bindAddress) {
+        try {
+            return InetAddress.getByName(bindAddress);
+        } catch (UnknownHostException e) {
+            throw new RestServerException("unknown REST bind address " + bindAddress, e);
+        }
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class RestServer implements AutoCloseable {
                     .group(ioGroup)
                     .channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<>() {
-                        private final RestInitializer api = new RestInitializer(config, handlerGroup);
+                        private final RestInitializer api = new RestInitializer(config, handlerGroup, address);
 
                         @Override
                         protected void initChannel(Channel channel) {
@@ -96,8 +96,10 @@ public final class RestServer implements AutoCloseable {
             shutdownGroups();
             throw bindFailure(e);
         }
-        LOG.info("REST API listening on http://{}:{}/api/v1 ({})", hostLiteral(), port(),
-                config.token() == null ? "no token" : "bearer token required");
+        LOG.info("REST API listening on http://{}:{}/api/v1 ({}; web origins allowed: {}; extra host names: {})",
+                hostLiteral(), port(), config.token() == null ? "no token" : "bearer token required",
+                config.allowedOrigins().isEmpty() ? "none" : config.allowedOrigins(),
+                config.allowedHosts().isEmpty() ? "none" : config.allowedHosts());
         return this;
     }
 
