@@ -64,6 +64,11 @@ final class MirrorCommand implements Callable<Integer> {
     @Option(names = "--alias", paramLabel = "ALIAS", description = "Prefix for --naming prefix (default: source).")
     String alias;
 
+    @Option(names = "--on-data-loss", paramLabel = "continue|stop",
+            description = "When the source deleted records before they were copied (always reported): continue from"
+                    + " its first record (default) or stop that partition.")
+    String onDataLoss;
+
     @Option(names = "--workers", paramLabel = "N",
             description = "Workers copying in parallel (default: 2).")
     Integer workers;
@@ -112,7 +117,7 @@ final class MirrorCommand implements Callable<Integer> {
         }
         RouteDefinition route = new RouteDefinition(ROUTE, "source", "target", List.of(), topics, null, naming, null,
                 alias, workers, rate == null ? null : rate.bytesPerSecond(),
-                rate == null ? null : rate.recordsPerSecond(), null, null);
+                rate == null ? null : rate.recordsPerSecond(), null, null, onDataLoss);
         try {
             RouteConfig.from(route);
         } catch (ConfigException e) {

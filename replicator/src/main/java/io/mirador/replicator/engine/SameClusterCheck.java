@@ -10,6 +10,7 @@ import io.mirador.cluster.ClusterConnection;
 import io.mirador.replicator.route.RouteConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaFuture;
 
 /**
  * Refuses, when a route is created or changed, identity naming between two cluster entries that reach one Kafka
@@ -28,34 +29,54 @@ final class SameClusterCheck {
         if (!"identity".equals(config.namingPolicyName())) {
             return;
         }
-        Optional<String> sourceId = clusterId(source);
-        Optional<String> targetId = clusterId(target);
-        if (sourceId.isPresent() && sourceId.equals(targetId)) {
-            throw new InvalidRequestException("clusters " + source.name() + " and " + target.name() + " are the same"
-                    + " Kafka cluster (id " + sourceId.get() + "): identity naming would copy every topic onto itself");
+        // Both asked at once, one deadline for both: an unreachable cluster costs TIMEOUT, not twice that.
+        Admin sourceAdmin = admin(source);
+        Admin targetAdmin = admin(target);
+        try {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            KafkaFuture<String> sourceId = sourceAdmin == null ? null : sourceAdmin.describeCluster().clusterId();
+            KafkaFuture<String> targetId = targetAdmin == null ? null : targetAdmin.describeCluster().clusterId();
+            Optional<String> s = await(sourceId, deadline);
+            if (s.isPresent() && s.equals(await(targetId, deadline))) {
+                throw new InvalidRequestException("clusters " + source.name() + " and " + target.name() + " are the same"
+                        + " Kafka cluster (id " + s.get() + "): identity naming would copy every topic onto itself");
+            }
+        } finally {
+            close(sourceAdmin);
+            close(targetAdmin);
         }
     }
 
-    /** The cluster's id, or empty when it does not answer in time. */
-    static Optional<String> clusterId(ClusterConnection cluster) {
+    /** An admin client that gives up after {@link #TIMEOUT}; null when the address cannot even be resolved. */
+    private static Admin admin(ClusterConnection cluster) {
         Map<String, Object> props = new HashMap<>(cluster.clientProperties());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "mirador-cluster-id");
-        Admin admin;
         try {
-            admin = Admin.create(props);
+            return Admin.create(props);
         } catch (RuntimeException unresolvable) {
+            return null;
+        }
+    }
+
+    /** The id, or empty when it did not come by {@code deadline} (System.nanoTime). */
+    private static Optional<String> await(KafkaFuture<String> id, long deadline) {
+        if (id == null) {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(admin.describeCluster().clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            return Optional.ofNullable(id.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
-        } finally {
+        }
+    }
+
+    private static void close(Admin admin) {
+        if (admin != null) {
             admin.close(Duration.ZERO);
         }
     }

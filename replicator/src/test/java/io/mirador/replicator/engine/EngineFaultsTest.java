@@ -8,6 +8,9 @@ import static io.mirador.replicator.testing.KafkaTestClient.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.mirador.broker.Sandbox;
 import io.mirador.broker.SandboxSpec;
 import io.mirador.cluster.ClusterConnection;
+import io.mirador.replicator.rest.RestServer;
+import io.mirador.replicator.rest.RestServerConfig;
 import io.mirador.replicator.route.RouteDefinition;
 import io.mirador.replicator.state.JdbcReplicationStore;
 import io.mirador.replicator.state.ReplicationEvent;
@@ -178,7 +183,7 @@ class EngineFaultsTest {
     }
 
     @Test
-    void aStateStoreThatCannotBeWrittenFailsTheRouteBeforeAnythingIsCopied() {
+    void aStateStoreThatCannotBeWrittenFailsTheRouteBeforeAnythingIsCopied() throws Exception {
         createTopic(src, "unsaved", 1, Map.of());
         produceNumbered(src, "unsaved", 1, 0, 10);
         store.putRoute(RouteDefinition.of("unsaved", "src", "dst", "unsaved"));
@@ -197,6 +202,18 @@ class EngineFaultsTest {
         });
         assertThat(engine.prometheus()).contains("mirador_route_up{route=\"unsaved\"} 0");
         assertThat(count(dst, "unsaved")).as("nothing copied that could not be checkpointed").isZero();
+
+        // Health says so, over a real HTTP port.
+        try (RestServer rest = new RestServer(RestServerConfig.defaults(engine).withPort(0)).start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(rest.uri().resolve("/api/v1/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("\"status\":\"DOWN\"", "unsaved", "state store cannot be written");
+            HttpResponse<String> plain = http.send(HttpRequest.newBuilder(rest.uri().resolve("/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(503);
+        }
     }
 
     /** Stops the engine (a clean stop writes the last checkpoints), runs {@code whileStopped}, starts it again. */
