@@ -566,7 +566,30 @@ final class RouteRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Planner thread. A paused route's consumers fetch nothing, so they no longer see the source's end offsets:
+     * ask the source instead, so that its lag stays true while paused (end offsets only grow).
+     */
+    private void refreshEndOffsetsWhilePaused() {
+        if (!paused || progress.isEmpty() || sourceAdmin == null) {
+            return;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        progress.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        try {
+            TopicSync.await(sourceAdmin.listOffsets(latest).all()).forEach((tp, info) -> {
+                PartitionProgress p = progress.get(tp);
+                if (p != null && info.offset() > p.endOffset) {
+                    p.endOffset = info.offset();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("Route {}: end offsets not refreshed while paused", config.name(), e);
+        }
+    }
+
     private void sampleMetrics() {
+        refreshEndOffsetsWhilePaused();
         try {
             List<io.mirador.replicator.state.MetricSample> samples = metrics.sample(progress.values(), System.currentTimeMillis());
             store.addSamples(samples);

@@ -164,6 +164,12 @@ class ReplicationEngineTest {
         assertThat(engine.status("r4").state()).isEqualTo("PAUSED");
         produceNumbered(src, "paused", 1, 10, 20);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> count(dst, "paused") == 10);
+        // A paused route keeps measuring its lag (it used to freeze at its value when paused).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            RouteStatus status = engine.status("r4");
+            assertThat(status.lag()).isEqualTo(10);
+            assertThat(status.partitions()).singleElement().satisfies(p -> assertThat(p.sourceEndOffset()).isEqualTo(20));
+        });
 
         engine.pause("r4", false);
         await().atMost(Duration.ofSeconds(30)).until(() -> count(dst, "paused") >= 20);
