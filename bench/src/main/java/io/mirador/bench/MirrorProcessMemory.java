@@ -108,7 +108,7 @@ final class MirrorProcessMemory {
         return "default";
     }
 
-    private static String javaBin() {
+    static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
