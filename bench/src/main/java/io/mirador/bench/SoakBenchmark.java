@@ -158,7 +158,7 @@ public final class SoakBenchmark {
                             : String.format(Locale.ROOT, "%.2f", c.copyMs() / 1000)).collect(Collectors.joining(" ", "runs: ", " s")));
             System.out.printf(Locale.ROOT, line, "copy time slowest / median", timesText
                     + (incomplete > 0 ? "  <<< " + incomplete + " INCOMPLETE" : ""));
-            System.out.printf(Locale.ROOT, line, "longest pause in a copy (start incl.)", String.format(Locale.ROOT, "%.1f s",
+            System.out.printf(Locale.ROOT, line, "longest pause in a copy", String.format(Locale.ROOT, "%.1f s",
                     copies.stream().mapToLong(SoakCopies.Copy::longestPauseMs).max().orElse(0) / 1000.0));
             System.out.printf(Locale.ROOT, line, "duplicates in copies (no kill)",
                     copies.stream().map(c -> String.format(Locale.ROOT, "%,d", c.duplicates())).collect(Collectors.joining(" / ")));
@@ -171,7 +171,11 @@ public final class SoakBenchmark {
             Stats duringCopy = new Stats();
             int duringCopyCount = 0;
             for (int i = 1; i < dups.length; i++) {
-                perKill.add(String.format(Locale.ROOT, "k%d %,d", i, dups[i]));
+                double rate = kills.kills().get(i - 1).rateAtKill();
+                // Weighed by the copy rate just before the kill: seconds of traffic copied twice, to hold
+                // against the checkpoint interval (1 s) that bounds them.
+                perKill.add(String.format(Locale.ROOT, "k%d %,d", i, dups[i]) + (Double.isNaN(rate) || rate <= 0 || dups[i] == 0
+                        ? "" : String.format(Locale.ROOT, " (%.2f s of traffic)", dups[i] / rate)));
                 dupStats.add(dups[i]);
                 if (kills.kills().get(i - 1).onTargetAtKill() > 0) {
                     duringCopy.add(dups[i]);

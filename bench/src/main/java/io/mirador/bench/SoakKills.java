@@ -2,7 +2,9 @@ package io.mirador.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +17,8 @@ import java.util.Random;
  *
  * <p>Kill points, drawn from the seed: the first kill comes within the first second of the first start, before
  * the target topic exists; the second 1-8 s after a start (store, planner, topic creation); the others are
- * one of those two kinds (one in five each) or a point of the copy's progress (records on the target, uniform
- * in 5-95 % of the backlog, in increasing order). After each kill the target's end offsets are noted, so the
+ * one of those two kinds (one in ten each) or, mostly, a point of the copy's progress (records on the target,
+ * uniform in 5-95 % of the backlog, in increasing order). After each kill the target's end offsets are noted, so the
  * final read knows which restart wrote each duplicate.
  */
 final class SoakKills {
@@ -25,7 +27,7 @@ final class SoakKills {
 
     /** One SIGKILL: where it was meant to hit, where it did, and the target's end offsets just after it. */
     record Kill(int n, Kind kind, long planned, long ageMs, long onTargetAtKill, boolean topicExisted,
-                Map<Integer, Long> endOffsets) {
+                double rateAtKill, Map<Integer, Long> endOffsets) {
 
         String describe() {
             String when = switch (kind) {
@@ -53,7 +55,7 @@ final class SoakKills {
         List<Kind> kinds = new ArrayList<>();
         for (int i = 0; i < kills; i++) {
             double r = random.nextDouble();
-            kinds.add(i == 0 ? Kind.EARLY : i == 1 ? Kind.STARTUP : r < 0.2 ? Kind.EARLY : r < 0.4 ? Kind.STARTUP : Kind.PROGRESS);
+            kinds.add(i == 0 ? Kind.EARLY : i == 1 ? Kind.STARTUP : r < 0.1 ? Kind.EARLY : r < 0.2 ? Kind.STARTUP : Kind.PROGRESS);
         }
         return kinds;
     }
@@ -79,6 +81,7 @@ final class SoakKills {
                 String label = "kill " + n;
                 MirrorChild child = start(dir, state, "start-" + n);
                 long planned;
+                double rate = Double.NaN;
                 if (kind == Kind.PROGRESS) {
                     long atStart = TargetLedger.total(ledger.endOffsets());
                     // A point already passed (earlier kills got further) is taken as "as soon as it copies", and
@@ -86,9 +89,18 @@ final class SoakKills {
                     planned = Math.min(records, Math.max(points.get(nextPoint++), atStart + 1));
                     ProgressClock clock = new ProgressClock(setup.stallMs());
                     long onTarget = atStart;
+                    // Samples of the last second or so: the copy rate at the kill, to weigh its duplicates.
+                    Deque<long[]> recent = new ArrayDeque<>();
                     while (onTarget < planned && child.isAlive() && clock.pauseMs() <= setup.giveUpMs()) {
                         onTarget = TargetLedger.total(ledger.endOffsets());
                         clock.observe(onTarget);
+                        long now = System.nanoTime();
+                        recent.addLast(new long[] {now, onTarget});
+                        while (recent.size() > 2 && now - recent.peekFirst()[0] > 1_000_000_000L) {
+                            recent.removeFirst();
+                        }
+                        long[] oldest = recent.peekFirst();
+                        rate = now > oldest[0] ? (onTarget - oldest[1]) * 1e9 / (now - oldest[0]) : Double.NaN;
                         if (clock.stallBegins() && onTarget < records) {
                             stalls++;
                             SoakBenchmark.stall(child, dir, "start-" + n, "restart " + (n - 1) + " made no progress for "
@@ -113,10 +125,11 @@ final class SoakKills {
                 long age = child.ageMs();
                 child.kill9();
                 Map<Integer, Long> ends = settled(ledger);
-                Kill kill = new Kill(n, kind, planned, age, TargetLedger.total(ends), existed, ends);
+                Kill kill = new Kill(n, kind, planned, age, TargetLedger.total(ends), existed, rate, ends);
                 done.add(kill);
-                System.out.printf(Locale.ROOT, "  kill %d (%s): %,d records on the target%n", n, kill.describe(),
-                        kill.onTargetAtKill());
+                System.out.printf(Locale.ROOT, "  kill %d (%s): %,d records on the target%s%n", n, kill.describe(),
+                        kill.onTargetAtKill(), Double.isNaN(rate) ? ""
+                                : String.format(Locale.ROOT, ", copying at %,.0f records/s", rate));
             }
 
             // The last restart runs until every record has been read back from the target.
