@@ -164,7 +164,7 @@ public final class SoakBenchmark {
                     copies.stream().map(c -> String.format(Locale.ROOT, "%,d", c.duplicates())).collect(Collectors.joining(" / ")));
         }
         if (kills != null) {
-            long[] dups = kills.duplicatesPerSegment();
+            long[] dups = kills.duplicatesPerKill();
             List<String> perKill = new ArrayList<>();
             Stats dupStats = new Stats();
             // Only a kill with records already on the target can cause duplicates: their median on its own.
@@ -173,9 +173,9 @@ public final class SoakBenchmark {
             for (int i = 1; i < dups.length; i++) {
                 double rate = kills.kills().get(i - 1).rateAtKill();
                 // Weighed by the copy rate just before the kill: seconds of traffic copied twice, to hold
-                // against the checkpoint interval (1 s) that bounds them.
+                // against the checkpoint interval (1 s) that should bound them.
                 perKill.add(String.format(Locale.ROOT, "k%d %,d", i, dups[i]) + (Double.isNaN(rate) || rate <= 0 || dups[i] == 0
-                        ? "" : String.format(Locale.ROOT, " (%.2f s of traffic)", dups[i] / rate)));
+                        ? "" : String.format(Locale.ROOT, " (%.2f s at %,.0f/s)", dups[i] / rate, rate)));
                 dupStats.add(dups[i]);
                 if (kills.kills().get(i - 1).onTargetAtKill() > 0) {
                     duringCopy.add(dups[i]);
@@ -187,7 +187,7 @@ public final class SoakBenchmark {
                     dupStats.max(), 100.0 * dupStats.max() / records)
                     + (duringCopyCount == 0 ? "" : String.format(Locale.ROOT, "; median of the %d kills during the copy %,.0f",
                     duringCopyCount, duringCopy.median())));
-            System.out.printf(Locale.ROOT, line, "duplicates before the first kill", String.format(Locale.ROOT, "%,d", dups[0]));
+            System.out.printf(Locale.ROOT, line, "duplicates without a kill between", String.format(Locale.ROOT, "%,d", dups[0]));
             System.out.printf(Locale.ROOT, line, "kill points", kills.kills().stream()
                     .map(k -> "k" + k.n() + " " + k.describe()).collect(Collectors.joining("; ")));
             System.out.printf(Locale.ROOT, line, "final restart to complete", Double.isNaN(kills.finalMs()) ? "NOT COMPLETE"

@@ -18,8 +18,8 @@ import java.util.Random;
  * <p>Kill points, drawn from the seed: the first kill comes within the first second of the first start, before
  * the target topic exists; the second 1-8 s after a start (store, planner, topic creation); the others are
  * one of those two kinds (one in ten each) or, mostly, a point of the copy's progress (records on the target,
- * uniform in 5-95 % of the backlog, in increasing order). After each kill the target's end offsets are noted, so the
- * final read knows which restart wrote each duplicate.
+ * uniform in 5-95 % of the backlog, in increasing order). After each kill the target's end offsets are noted,
+ * so the final read knows which start wrote each copy of a record, hence which kill caused each duplicate.
  */
 final class SoakKills {
 
@@ -38,8 +38,8 @@ final class SoakKills {
         }
     }
 
-    /** The whole part: kills, stalls, duplicates per restart, lost records and the final restart's time. */
-    record Result(List<Kill> kills, long[] duplicatesPerSegment, int stalls, long missing, long foreign,
+    /** The whole part: kills, stalls, duplicates per kill ([0]: within one start), lost records, final restart's time. */
+    record Result(List<Kill> kills, long[] duplicatesPerKill, int stalls, long missing, long foreign,
                   double finalMs, String aborted) {
     }
 
@@ -167,7 +167,7 @@ final class SoakKills {
     }
 
     private Result finish(TargetLedger ledger, List<Kill> kills, int stalls, double finalMs, String aborted) {
-        long[] dups = ledger.duplicatesPerSegment(kills.stream().map(Kill::endOffsets).toList());
+        long[] dups = ledger.duplicatesPerKill(kills.stream().map(Kill::endOffsets).toList());
         if (aborted == null && ledger.missing() > 0) {
             SoakBenchmark.loud("kills: " + ledger.missing() + " RECORDS LOST on " + setup.backlog().topic()
                     + ", first sequence numbers " + ledger.firstMissing(10), null, null);

@@ -143,16 +143,24 @@ final class TargetLedger implements AutoCloseable {
     }
 
     /**
-     * Duplicates per segment of the target: segment 0 is what the first start wrote (offsets below
-     * {@code boundaries.get(0)}), segment i what the start after kill i wrote (between boundaries i-1 and i),
-     * the last one what follows the last boundary. Segments are walked in order, so a record is a duplicate of
-     * the segment that wrote it a second (or later) time.
+     * Duplicates per kill. The target is cut into segments by the end offsets noted just after each kill:
+     * segment 0 is what the first start wrote, segment i what the start after kill i wrote. Walking the segments
+     * in order, a record met again is a duplicate of the kill that came right after its previous copy: that kill
+     * caught the copy written but not yet checkpointed, so a later start copied it again. (A restart killed
+     * before it caught up makes the next one copy those records again: they count for the kill that caught
+     * them, not for the one that happened to come next.)
      *
      * @param boundaries the target's end offsets per partition just after each kill, in kill order
-     * @return one count per segment: {@code boundaries.size() + 1} counts
+     * @return {@code boundaries.size() + 1} counts: [0] duplicates within one start (no kill between the two
+     *         copies: should be 0), [i] duplicates caused by kill i
      */
-    long[] duplicatesPerSegment(List<Map<Integer, Long>> boundaries) {
-        BitSet first = new BitSet(records);
+    long[] duplicatesPerKill(List<Map<Integer, Long>> boundaries) {
+        if (boundaries.size() >= Short.MAX_VALUE) {
+            throw new IllegalArgumentException("too many kills: " + boundaries.size());
+        }
+        // The segment of each record's latest copy so far; -1: not met yet.
+        short[] lastSegment = new short[records];
+        Arrays.fill(lastSegment, (short) -1);
         long[] dups = new long[boundaries.size() + 1];
         Map<Integer, Long> from = new HashMap<>();
         for (int segment = 0; segment <= boundaries.size(); segment++) {
@@ -166,11 +174,11 @@ final class TargetLedger implements AutoCloseable {
                     if (seq < 0) {
                         continue;
                     }
-                    if (first.get(seq)) {
-                        dups[segment]++;
-                    } else {
-                        first.set(seq);
+                    int previous = lastSegment[seq];
+                    if (previous >= 0) {
+                        dups[previous == segment ? 0 : previous + 1]++;
                     }
+                    lastSegment[seq] = (short) segment;
                 }
                 from.put(e.getKey(), Math.max(lo, hi));
             }
