@@ -155,6 +155,11 @@ final class TargetLedger implements AutoCloseable {
      *         copies: should be 0), [i] duplicates caused by kill i
      */
     long[] duplicatesPerKill(List<Map<Integer, Long>> boundaries) {
+        return duplicatesPerKill(sequences, records, boundaries);
+    }
+
+    /** {@link #duplicatesPerKill(List)} over the sequence numbers at each offset of each target partition. */
+    static long[] duplicatesPerKill(Map<Integer, int[]> sequences, int records, List<Map<Integer, Long>> boundaries) {
         if (boundaries.size() >= Short.MAX_VALUE) {
             throw new IllegalArgumentException("too many kills: " + boundaries.size());
         }
