@@ -185,7 +185,7 @@ public final class SoakBenchmark {
             System.out.printf(Locale.ROOT, line, "duplicates per kill", perKill.isEmpty() ? "-" : String.join(", ", perKill)
                     + String.format(Locale.ROOT, "; median %,.0f, max %,.0f (%.2f %% of the backlog)", dupStats.median(),
                     dupStats.max(), 100.0 * dupStats.max() / records)
-                    + (duringCopyCount == 0 ? "" : String.format(Locale.ROOT, "; median of the %d kills during the copy %,.0f",
+                    + (duringCopyCount == 0 ? "" : String.format(Locale.ROOT, "; median of the %d kills with records on the target %,.0f",
                     duringCopyCount, duringCopy.median())));
             System.out.printf(Locale.ROOT, line, "duplicates without a kill between", String.format(Locale.ROOT, "%,d", dups[0]));
             System.out.printf(Locale.ROOT, line, "kill points", kills.kills().stream()
