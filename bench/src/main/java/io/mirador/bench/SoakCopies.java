@@ -65,11 +65,15 @@ final class SoakCopies {
             Thread.sleep(100);
         }
         double endOffsetsMs = (System.nanoTime() - start) / 1e6;
+        // Taken now: the clock would go on counting the read below as a pause.
+        long longestPauseMs = clock.longestPauseMs();
 
         // Read it back while the mirror runs on: end offsets count duplicates too, so only a read proves that
         // every record is there; if some are still missing, the mirror gets time to bring them (or stalls).
         double copyMs = gaveUp ? Double.NaN : endOffsetsMs;
-        Copy result;
+        long duplicates;
+        long missing;
+        long foreign;
         try (TargetLedger ledger = new TargetLedger(setup.target(), targetTopic, records)) {
             ProgressClock reading = new ProgressClock(setup.stallMs());
             while (!gaveUp && !ledger.complete()) {
@@ -99,9 +103,9 @@ final class SoakCopies {
                 copyMs = Double.NaN;
             }
             // What the target holds beyond the distinct records is duplicates, read or not.
-            long total = watch.count(targetTopic);
-            result = new Copy(run, copyMs, stalls, clock.longestPauseMs(), total - ledger.distinct() - ledger.foreign(),
-                    ledger.missing(), ledger.foreign(), 0);
+            duplicates = watch.count(targetTopic) - ledger.distinct() - ledger.foreign();
+            missing = ledger.missing();
+            foreign = ledger.foreign();
             if (ledger.missing() > 0) {
                 SoakBenchmark.loud(label + ": " + ledger.missing() + " RECORDS MISSING on " + targetTopic
                         + ", first sequence numbers " + ledger.firstMissing(10), child, null);
@@ -118,10 +122,9 @@ final class SoakCopies {
         System.out.printf(Locale.ROOT, "  copy %d: %s, %,d duplicates, %,d missing, longest pause %.1f s%s; %s%n", run,
                 Double.isNaN(copyMs) ? "NOT COMPLETE" : String.format(Locale.ROOT, "%.2f s (%,.0f records/s)",
                         copyMs / 1000, records / (copyMs / 1000)),
-                result.duplicates(), result.missing(), clock.longestPauseMs() / 1000.0,
+                duplicates, missing, longestPauseMs / 1000.0,
                 stalls > 0 ? ", " + stalls + " STALL(S)" : "", child.tail(1).isEmpty() ? "" : child.tail(1).get(0));
         watch.delete(targetTopic);
-        return new Copy(run, copyMs, stalls, clock.longestPauseMs(), result.duplicates(), result.missing(),
-                result.foreign(), exit);
+        return new Copy(run, copyMs, stalls, longestPauseMs, duplicates, missing, foreign, exit);
     }
 }
