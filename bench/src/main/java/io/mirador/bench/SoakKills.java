@@ -89,18 +89,23 @@ final class SoakKills {
                     planned = Math.min(records, Math.max(points.get(nextPoint++), atStart + 1));
                     ProgressClock clock = new ProgressClock(setup.stallMs());
                     long onTarget = atStart;
-                    // Samples of the last second or so: the copy rate at the kill, to weigh its duplicates.
+                    // Samples of the last second or so since this start began to copy (the last sample before
+                    // that is the base): the copy rate at the kill, to weigh its duplicates. Unknown (NaN) when
+                    // the start had copied for less than half a second.
                     Deque<long[]> recent = new ArrayDeque<>();
                     while (onTarget < planned && child.isAlive() && clock.pauseMs() <= setup.giveUpMs()) {
                         onTarget = TargetLedger.total(ledger.endOffsets());
                         clock.observe(onTarget);
                         long now = System.nanoTime();
+                        if (onTarget == atStart) {
+                            recent.clear();
+                        }
                         recent.addLast(new long[] {now, onTarget});
                         while (recent.size() > 2 && now - recent.peekFirst()[0] > 1_000_000_000L) {
                             recent.removeFirst();
                         }
                         long[] oldest = recent.peekFirst();
-                        rate = now > oldest[0] ? (onTarget - oldest[1]) * 1e9 / (now - oldest[0]) : Double.NaN;
+                        rate = now - oldest[0] >= 500_000_000L ? (onTarget - oldest[1]) * 1e9 / (now - oldest[0]) : Double.NaN;
                         if (clock.stallBegins() && onTarget < records) {
                             stalls++;
                             SoakBenchmark.stall(child, dir, "start-" + n, "restart " + (n - 1) + " made no progress for "
