@@ -8,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import kafka.server.KafkaConfig;
@@ -30,6 +32,7 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -55,7 +58,10 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     private volatile String clusterId;
     private volatile List<BrokerInfo> brokers = List.of();
     private volatile String failure;
+    /** The node servers by node id; an entry is null while that broker is stopped on its own. */
     private List<KafkaRaftServer> nodes = List.of();
+    /** Each node's configuration, kept so that a single stopped broker can start again as it was. */
+    private List<KafkaConfig> nodeConfigs = List.of();
     /** PLAINTEXT inter-broker addresses of a secured cluster (loopback, trusted); empty when plain. */
     private volatile List<String> internalAddresses = List.of();
     private boolean formattedNow;
@@ -186,6 +192,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                         spec.brokerOverrides().get("broker.rack"), nodeId == NodeConfigs.CONTROLLER_NODE));
             }
             brokers = List.copyOf(infos);
+            nodeConfigs = List.copyOf(configs);
             startNodes(configs);
             awaitBrokersReady();
             ensureScramUsers();
@@ -218,6 +225,68 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Stops one broker of a running cluster with a controlled shutdown, as an operator restarting it would:
+     * its partitions' leadership moves to other in-sync replicas, the rest of the cluster keeps running. The
+     * cluster's state stays RUNNING. Node 0 also hosts the single KRaft controller, so it cannot be stopped on
+     * its own: use {@link #stop()}.
+     */
+    public synchronized void stopBroker(int nodeId) {
+        KafkaRaftServer server = runningNode(nodeId);
+        nodes.set(nodeId, null);
+        shutdownQuietly(server);
+        LOG.info("Broker {} of cluster {} stopped", nodeId, spec.name());
+    }
+
+    /** Starts a broker stopped by {@link #stopBroker} with its data and port; returns once it is registered. */
+    public synchronized void startBroker(int nodeId) {
+        requireBrokerNode(nodeId);
+        if (nodes.get(nodeId) != null) {
+            return;
+        }
+        KafkaRaftServer server = new KafkaRaftServer(nodeConfigs.get(nodeId), Time.SYSTEM);
+        nodes.set(nodeId, server);
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            nodes.set(nodeId, null);
+            shutdownQuietly(server);
+            throw new SandboxException("broker " + nodeId + " of cluster " + spec.name() + " failed to start: "
+                    + firstLine(DataDirectory.reason(e)), e);
+        }
+        awaitBrokers(visible -> visible.stream().anyMatch(n -> n.id() == nodeId),
+                "broker " + nodeId + " of cluster " + spec.name());
+        LOG.info("Broker {} of cluster {} started again", nodeId, spec.name());
+    }
+
+    /** Whether a node of a running cluster is up: false once {@link #stopBroker} stopped it, or when stopped. */
+    public synchronized boolean isBrokerRunning(int nodeId) {
+        return state == ClusterState.RUNNING && nodeId >= 0 && nodeId < nodes.size() && nodes.get(nodeId) != null;
+    }
+
+    private KafkaRaftServer runningNode(int nodeId) {
+        requireBrokerNode(nodeId);
+        KafkaRaftServer server = nodes.get(nodeId);
+        if (server == null) {
+            throw new SandboxException("broker " + nodeId + " of cluster " + spec.name() + " is already stopped");
+        }
+        return server;
+    }
+
+    private void requireBrokerNode(int nodeId) {
+        if (state != ClusterState.RUNNING) {
+            throw new SandboxException("cluster " + spec.name() + " is not running");
+        }
+        if (nodeId == NodeConfigs.CONTROLLER_NODE) {
+            throw new SandboxException("node " + nodeId + " of cluster " + spec.name()
+                    + " is also its controller and stops only with the whole cluster: use stop()");
+        }
+        if (nodeId < 0 || nodeId >= nodes.size()) {
+            throw new SandboxException("cluster " + spec.name() + " has no broker " + nodeId + ": its nodes are 0 to "
+                    + (nodes.size() - 1));
+        }
     }
 
     private void removeExitHook() {
@@ -311,7 +380,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         for (KafkaConfig config : configs) {
             servers.add(new KafkaRaftServer(config, Time.SYSTEM));
         }
-        nodes = Collections.unmodifiableList(servers);
+        nodes = new ArrayList<>(servers);
         // Brokers wait for the controller while starting, so all nodes start at once.
         List<CompletableFuture<Void>> started = servers.stream()
                 .map(server -> CompletableFuture.runAsync(server::startup, daemonExecutor("start")))
@@ -369,6 +438,11 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
 
     private void awaitBrokersReady() {
+        awaitBrokers(nodes -> nodes.size() >= spec.brokers(), "brokers of cluster " + spec.name());
+    }
+
+    private void awaitBrokers(Predicate<Collection<Node>> ready,
+                              String what) {
         Map<String, Object> props = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, internalBootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
@@ -377,16 +451,14 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         try (Admin admin = Admin.create(props)) {
             while (true) {
                 try {
-                    int visible = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
-                            .nodes().get().size();
-                    if (visible >= spec.brokers()) {
+                    if (ready.test(admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get())) {
                         return;
                     }
                 } catch (ExecutionException e) {
                     LOG.debug("Cluster {} not ready yet: {}", spec.name(), e.getCause().toString());
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new SandboxException("brokers of cluster " + spec.name() + " did not register within "
+                    throw new SandboxException(what + " did not register within "
                             + READY_TIMEOUT.toSeconds() + " s");
                 }
                 // Polling an in-process broker that is still registering: nothing to wait on but time.
@@ -406,6 +478,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         }
         // Brokers first, in parallel, while the controller still answers their controlled shutdown.
         List<CompletableFuture<Void>> brokersDown = current.subList(1, current.size()).stream()
+                .filter(Objects::nonNull)
                 .map(server -> CompletableFuture.runAsync(() -> shutdownQuietly(server), daemonExecutor("stop")))
                 .toList();
         brokersDown.forEach(CompletableFuture::join);
