@@ -140,6 +140,16 @@ final class SchemaCheck {
     }
 
     /** Creates or upgrades the schema; Flyway opens connections of its own to {@code target.url()}. */
+    /** Whether the schema of {@code target} (known to be ours) lacks migrations this Mirador would apply. */
+    static boolean hasPendingMigrations(Target target) {
+        try {
+            return flyway(target).info().pending().length > 0;
+        } catch (FlywayException e) {
+            throw new StateStoreException("cannot read the schema history of state database "
+                    + target.description() + ": " + reason(e), e);
+        }
+    }
+
     static void migrate(Target target) {
         try {
             flyway(target).migrate();

@@ -56,6 +56,7 @@ final class StoreOpener {
                 StateFileCheck.verifyContent(target, cipher);
                 if (!created) {
                     StateBackup.save(target);
+                    upgradeWhole(target);
                 }
                 connectTo = target.existingOnly();
             }
@@ -121,6 +122,41 @@ final class StoreOpener {
                 Files.deleteIfExists(fresh.file());
             } catch (IOException e) {
                 LOG.warn("Cannot delete the temporary state file {}: {}", fresh.file(), reason(e));
+            }
+        }
+    }
+
+    /**
+     * Applies pending migrations to a copy of the state file and puts the upgraded copy in its place with one
+     * atomic rename, so that a kill during an upgrade leaves the old, whole file. In place, H2 commits each DDL
+     * statement of a migration at once: a kill inside one left some of its columns and no history row for it, and
+     * every later start failed on re-running it (issue 11's mirror that never started again after a SIGKILL).
+     */
+    private static void upgradeWhole(Target target) {
+        // Asked read-only: even a read-write open that changes nothing rewrites the file's header.
+        if (!SchemaCheck.hasPendingMigrations(target.readOnly())) {
+            return;
+        }
+        Path file = target.file();
+        Path copy = file.resolveSibling("." + target.baseName() + ".upgrade-" + UUID.randomUUID() + ".mv.db");
+        Target upgraded = Target.parse(copy.toString().substring(0, copy.toString().length() - ".mv.db".length()));
+        try {
+            Files.copy(file, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            try (Connection c = connect(upgraded.existingOnly()); Statement st = c.createStatement()) {
+                st.execute("SET WRITE_DELAY 0");
+                SchemaCheck.migrate(upgraded.existingOnly());
+            } // the only connection: closing it closes the database, cleanly
+            Files.move(copy, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            LOG.info("Upgraded the schema of state file {}", file);
+        } catch (SQLException | IOException | StateStoreException e) {
+            throw new StateStoreException("cannot upgrade the schema of state file " + file + " (left as it was): "
+                    + reason(e), e);
+        } finally {
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException e) {
+                LOG.warn("Cannot delete the temporary state file {}: {}", copy, reason(e));
             }
         }
     }
