@@ -25,6 +25,8 @@ final class RouteMetrics {
     static final String LATENCY_P50 = "latency-p50-ms";
     static final String LATENCY_P99 = "latency-p99-ms";
     static final String ROUTE_SCOPE = "*";
+    /** How long a partition shows DATA_LOSS after records were lost (for good while its policy stopped it). */
+    static final long DATA_LOSS_SHOWN_MS = 10 * 60_000L;
 
     record PartitionRates(double recordsPerSecond, double bytesPerSecond, double latencyP99Ms) {
         static final PartitionRates NONE = new PartitionRates(0, 0, Double.NaN);
@@ -84,6 +86,44 @@ final class RouteMetrics {
             samples.add(new MetricSample(route, LATENCY_P99, ROUTE_SCOPE, nowMs, routeRates.latencyP99Ms()));
         }
         return samples;
+    }
+
+    /**
+     * The route as the status API shows it: {@code routeState} and {@code error} as the route has them, totals
+     * and one row per partition (sorted by topic and partition) with this window's rates. Any thread.
+     */
+    RouteStatus status(String routeState, String error, Collection<PartitionProgress> partitions,
+                       Map<TopicPartition, Integer> assignment, long stalls) {
+        List<PartitionStatus> rows = new ArrayList<>();
+        long lag = 0;
+        long copied = 0;
+        long lost = 0;
+        for (PartitionProgress p : partitions) {
+            PartitionRates r = rates(p.source);
+            long partitionLag = p.lag();
+            lag += partitionLag;
+            copied += p.copiedRecords;
+            lost += p.lostRecords;
+            rows.add(new PartitionStatus(p.source.topic(), p.source.partition(), p.targetTopic, p.targetPartition,
+                    assignment.getOrDefault(p.source, -1), Math.max(p.endOffset, p.ackedNext), p.ackedNext, partitionLag,
+                    r.latencyP99Ms(), r.recordsPerSecond(), r.bytesPerSecond(), partitionState(routeState, p, partitionLag),
+                    p.lostRecords));
+        }
+        rows.sort(java.util.Comparator.comparing(PartitionStatus::topic).thenComparingInt(PartitionStatus::partition));
+        RouteRates total = routeRates;
+        return new RouteStatus(route, routeState, error, lag, total.recordsPerSecond(), total.bytesPerSecond(),
+                total.latencyP50Ms(), total.latencyP99Ms(), copied, rows, lost, stalls);
+    }
+
+    /** A data loss shows for {@link #DATA_LOSS_SHOWN_MS} (for good while the policy stopped the partition). */
+    private String partitionState(String routeState, PartitionProgress p, long lag) {
+        if (p.stoppedOnDataLoss || System.currentTimeMillis() - p.lastLossMs < DATA_LOSS_SHOWN_MS) {
+            return "DATA_LOSS";
+        }
+        if ("PAUSED".equals(routeState)) {
+            return "PAUSED";
+        }
+        return isStalled(p.source) ? "STALLED" : lag == 0 ? "CAUGHT_UP" : "RUNNING";
     }
 
     PartitionRates rates(TopicPartition tp) {

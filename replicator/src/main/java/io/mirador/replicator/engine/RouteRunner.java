@@ -50,8 +50,6 @@ import org.slf4j.LoggerFactory;
 final class RouteRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteRunner.class);
-    /** How long a partition shows DATA_LOSS after records were lost (for good while its policy stopped it). */
-    static final long DATA_LOSS_SHOWN_MS = 10 * 60_000L;
 
     private final RouteConfig config;
     private final ClusterConnection sourceCluster;
@@ -68,9 +66,9 @@ final class RouteRunner implements AutoCloseable {
     private final RouteMetrics metrics;
     /** The identity each discovered source topic had at its last discovery. */
     private final Map<String, TopicIdentity> identities = new ConcurrentHashMap<>();
-    /** Planner thread only: since when a topic's target could not be made ready, and whether that was reported. */
-    private final Map<String, long[]> targetMissingSince = new HashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong stalls = new java.util.concurrent.atomic.AtomicLong();
+    private final StallWatch stallWatch;
+    /** Error events about topics already reported in this run: "topic \0 message". */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
     /** Created by the planner once both clusters answered; null before. */
     private volatile RouteWorkers workers;
     private Admin sourceAdmin;
@@ -96,6 +94,7 @@ final class RouteRunner implements AutoCloseable {
         this.naming = config.namingPolicy();
         this.assigner = new PartitionAssigner(config.workers(), settings.overloadFactor());
         this.metrics = new RouteMetrics(config.name());
+        this.stallWatch = new StallWatch(config.name(), settings.stuckAfterMs(), metrics, this::event);
         this.paused = config.paused();
         this.planner = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "mirador-route-" + config.name());
@@ -181,36 +180,7 @@ final class RouteRunner implements AutoCloseable {
     }
 
     RouteStatus status() {
-        String shown = shownState();
-        List<PartitionStatus> partitions = new ArrayList<>();
-        long lag = 0;
-        for (PartitionProgress p : progress.values()) {
-            RouteMetrics.PartitionRates rates = metrics.rates(p.source);
-            long partitionLag = p.lag();
-            lag += partitionLag;
-            partitions.add(new PartitionStatus(p.source.topic(), p.source.partition(), p.targetTopic, p.targetPartition,
-                    assignment.getOrDefault(p.source, -1), Math.max(p.endOffset, p.ackedNext), p.ackedNext, partitionLag,
-                    rates.latencyP99Ms(), rates.recordsPerSecond(), rates.bytesPerSecond(),
-                    partitionState(shown, p, partitionLag), p.lostRecords));
-        }
-        partitions.sort((a, b) -> a.topic().equals(b.topic()) ? Integer.compare(a.partition(), b.partition())
-                : a.topic().compareTo(b.topic()));
-        RouteMetrics.RouteRates total = metrics.routeRates();
-        long copied = progress.values().stream().mapToLong(p -> p.copiedRecords).sum();
-        long lost = progress.values().stream().mapToLong(p -> p.lostRecords).sum();
-        return new RouteStatus(config.name(), shown, error, lag, total.recordsPerSecond(), total.bytesPerSecond(),
-                total.latencyP50Ms(), total.latencyP99Ms(), copied, partitions, lost, stalls.get());
-    }
-
-    /** A data loss shows for {@link #DATA_LOSS_SHOWN_MS} (for good while the policy stopped the partition). */
-    private String partitionState(String routeState, PartitionProgress p, long lag) {
-        if (p.stoppedOnDataLoss || System.currentTimeMillis() - p.lastLossMs < DATA_LOSS_SHOWN_MS) {
-            return "DATA_LOSS";
-        }
-        if ("PAUSED".equals(routeState)) {
-            return "PAUSED";
-        }
-        return metrics.isStalled(p.source) ? "STALLED" : lag == 0 ? "CAUGHT_UP" : "RUNNING";
+        return metrics.status(shownState(), error, progress.values(), assignment, stallWatch.stalls());
     }
 
     /**
@@ -255,41 +225,15 @@ final class RouteRunner implements AutoCloseable {
     }
 
     /**
-     * Planner thread, every round whether planning succeeded or not: a partition with lag that made no progress
-     * for {@code stuck.after.ms} is reported STALLED and its worker is rebuilt, with new clients, from the
-     * checkpoints. The clock starts at the later of the last progress and the moment lag appeared, so an idle
-     * partition that just got records, or a route just resumed, is not stalled.
+     * Planner thread, every round whether planning succeeded or not: the workers of stalled partitions are
+     * rebuilt, with new clients, from the checkpoints ({@link StallWatch} finds and reports them).
      */
     private void watchdog() {
         if (paused || failed || workers == null) {
             return;
         }
-        long now = System.currentTimeMillis();
-        Map<Integer, List<PartitionProgress>> stalledByWorker = new java.util.TreeMap<>();
-        for (PartitionProgress p : progress.values()) {
-            Integer worker = assignment.get(p.source);
-            long lag = p.lag();
-            if (lag == 0 || p.stoppedOnDataLoss || worker == null) {
-                p.laggingSinceMs = 0;
-                continue;
-            }
-            if (p.laggingSinceMs == 0) {
-                p.laggingSinceMs = now;
-            }
-            if (now - Math.max(p.lastProgressMs, p.laggingSinceMs) >= settings.stuckAfterMs()) {
-                stalledByWorker.computeIfAbsent(worker, w -> new ArrayList<>()).add(p);
-            }
-        }
-        stalledByWorker.forEach((worker, stalled) -> {
-            for (PartitionProgress p : stalled) {
-                metrics.markStalled(p.source);
-                stalls.incrementAndGet();
-                event(ReplicationEvent.warn(config.name(), ReplicationEvent.PARTITION_STALLED, p.source + " made no"
-                        + " progress for " + ((now - Math.max(p.lastProgressMs, p.laggingSinceMs)) / 1000) + " s with lag "
-                        + p.lag() + "; worker " + worker + " is rebuilt with new clients from its checkpoints"));
-            }
-            workers.replace(worker, paused, assignment, progress);
-        });
+        stallWatch.stalledPartitions(progress.values(), assignment, System.currentTimeMillis())
+                .keySet().forEach(worker -> workers.replace(worker, paused, assignment, progress));
     }
 
     private void planQuietly() {
@@ -315,6 +259,10 @@ final class RouteRunner implements AutoCloseable {
             }
             error = message;
             LOG.debug("Route {} planning failed", config.name(), e);
+        } catch (Error e) {
+            // Thrown out of a scheduled task, it would cancel every later round without a word.
+            LOG.error("Route {}: planning failed", config.name(), e);
+            error = "planning failed: " + e;
         } finally {
             if (!failed) {
                 watchdog();
@@ -370,11 +318,12 @@ final class RouteRunner implements AutoCloseable {
                 target = sync.ensureTarget(topic, targetName, known != null && oneToOne);
             } catch (ReplicationException e) {
                 // This topic waits; the others go on. Partitions already copying keep their place.
-                targetNotReady(topic.name(), targetName, e);
+                LOG.debug("Route {}: target topic {} not ready", config.name(), targetName, e);
+                stallWatch.targetNotReady(topic.name(), targetName, e.getMessage(), System.currentTimeMillis());
                 keepRunning(topic.name(), wanted, targetTopicOf, targetPartitionOf);
                 continue;
             }
-            targetMissingSince.remove(topic.name());
+            stallWatch.targetReady(topic.name());
             TopicIdentity identity = new TopicIdentity(sourceClusterId, topic.topicId(), targetClusterId, target.topicId());
             TopicIdentity before = identities.put(topic.name(), identity);
             if (before != null && !before.equals(identity)) {
@@ -421,24 +370,6 @@ final class RouteRunner implements AutoCloseable {
         }
     }
 
-    /**
-     * A target topic that cannot be created or made ready is retried every round, and reported as stalled once
-     * it has failed for {@code stuck.after.ms}, then again every time that much longer has passed.
-     */
-    private void targetNotReady(String topic, String targetName, ReplicationException e) {
-        long now = System.currentTimeMillis();
-        long[] since = targetMissingSince.computeIfAbsent(topic, t -> new long[] {now, now});
-        LOG.debug("Route {}: target topic {} not ready", config.name(), targetName, e);
-        if (now - since[1] >= settings.stuckAfterMs()) {
-            since[1] = now;
-            stalls.incrementAndGet();
-            event(ReplicationEvent.warn(config.name(), ReplicationEvent.PARTITION_STALLED, "target topic " + targetName
-                    + " for " + topic + " has not been ready for " + ((now - since[0]) / 1000) + " s: " + e.getMessage()));
-        }
-    }
-
-    private final Set<String> reported = ConcurrentHashMap.newKeySet();
-
     /** An error event about a topic, once per run of the route. */
     private void reportOnce(String topic, String message) {
         if (reported.add(topic + "\0" + message)) {
@@ -478,29 +409,12 @@ final class RouteRunner implements AutoCloseable {
         if (fresh.isEmpty()) {
             return;
         }
-        Map<TopicPartition, Checkpoint> checkpoints = store.checkpoints(config.name());
-        Map<TopicPartition, OffsetSpec> fromStart = new HashMap<>();
-        Map<String, String> ignored = new java.util.TreeMap<>();
+        Map<TopicPartition, Long> start = StartOffsets.of(fresh, store.checkpoints(config.name()), identities, sourceAdmin,
+                (topic, why) -> event(ReplicationEvent.warn(config.name(), ReplicationEvent.CHECKPOINT_IGNORED,
+                        "stored checkpoints of " + topic + " are not used because " + why + "; " + topic
+                                + " is copied from its start")));
         for (TopicPartition tp : fresh) {
-            Checkpoint cp = checkpoints.get(tp);
-            TopicIdentity identity = identities.get(tp.topic());
-            if (cp == null || !cp.identity().sameAs(identity)) {
-                fromStart.put(tp, OffsetSpec.earliest());
-                if (cp != null) {
-                    ignored.putIfAbsent(tp.topic(), cp.identity().differenceFrom(identity));
-                }
-            }
-        }
-        Map<TopicPartition, Long> earliest = new HashMap<>();
-        if (!fromStart.isEmpty()) {
-            TopicSync.await(sourceAdmin.listOffsets(fromStart).all()).forEach((tp, info) -> earliest.put(tp, info.offset()));
-        }
-        ignored.forEach((topic, why) -> event(ReplicationEvent.warn(config.name(), ReplicationEvent.CHECKPOINT_IGNORED,
-                "stored checkpoints of " + topic + " are not used because " + why + "; " + topic
-                        + " is copied from its start")));
-        for (TopicPartition tp : fresh) {
-            long start = fromStart.containsKey(tp) ? earliest.getOrDefault(tp, 0L) : checkpoints.get(tp).sourceOffset();
-            progress.put(tp, new PartitionProgress(tp, targetTopicOf.get(tp), targetPartitionOf.get(tp), start,
+            progress.put(tp, new PartitionProgress(tp, targetTopicOf.get(tp), targetPartitionOf.get(tp), start.get(tp),
                     identities.get(tp.topic())));
         }
     }
