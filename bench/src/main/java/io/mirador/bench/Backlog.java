@@ -13,8 +13,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The backlog every contender copies: {@code records} records of a {@value #VALUE_BYTES}-byte value and a
- * small key ({@code k0}..{@code k999}), round-robin over {@value #PARTITIONS} partitions of one source topic.
+ * The backlog every contender copies: {@code records} records of a value of {@code valueBytes} bytes
+ * ({@value #VALUE_BYTES} unless told otherwise) and a small key ({@code k0}..{@code k999}), round-robin over {@value #PARTITIONS} partitions of one source topic.
  * Written once, before anything is measured.
  *
  * <p>Values are random bytes: Mirador's producer compresses with lz4, and compressible values would let it
@@ -28,11 +28,17 @@ final class Backlog {
 
     private final String topic;
     private final long records;
+    private final int valueBytes;
     private long payloadBytes;
 
     Backlog(String topic, long records) {
+        this(topic, records, VALUE_BYTES);
+    }
+
+    Backlog(String topic, long records, int valueBytes) {
         this.topic = topic;
         this.records = records;
+        this.valueBytes = valueBytes;
     }
 
     String topic() {
@@ -41,6 +47,10 @@ final class Backlog {
 
     long records() {
         return records;
+    }
+
+    int valueBytes() {
+        return valueBytes;
     }
 
     /** Key plus value bytes of the whole backlog: the MB in MB/s. */
@@ -52,7 +62,7 @@ final class Backlog {
     double produce(String bootstrap) throws Exception {
         long start = System.nanoTime();
         createTopic(bootstrap, topic, PARTITIONS);
-        byte[] value = new byte[VALUE_BYTES];
+        byte[] value = new byte[valueBytes];
         new Random(42).nextBytes(value);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(fastProducer(bootstrap))) {
             for (long i = 0; i < records; i++) {
