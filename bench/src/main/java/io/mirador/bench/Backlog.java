@@ -1,5 +1,6 @@
 package io.mirador.bench;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -7,9 +8,11 @@ import java.util.Random;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -87,9 +90,20 @@ final class Backlog {
         return p;
     }
 
+    /**
+     * Creates a topic and returns once every partition's leader answers ListOffsets, as Mirador's TopicSync waits
+     * for a target topic it creates: a producer that writes into a partition whose leader is still creating its log
+     * gets its first batch refused while later ones pass, and the idempotent producer then stalls on that partition
+     * until the delivery timeout. Every contender thus pays the same readiness wait inside its clock.
+     */
     static void createTopic(String bootstrap, String name, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new TopicPartition(name, p), OffsetSpec.latest());
+            }
+            admin.listOffsets(latest).all().get();
         }
     }
 }

@@ -72,6 +72,7 @@ final class RawPipe implements Contender {
     }
 
     private static void pipe(String source, String target, String topic, String targetTopic) {
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         List<TopicPartition> partitions = new ArrayList<>();
         for (int p = 0; p < Backlog.PARTITIONS; p++) {
             partitions.add(new TopicPartition(topic, p));
@@ -85,8 +86,9 @@ final class RawPipe implements Contender {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     producer.send(new ProducerRecord<>(targetTopic, r.partition(), r.timestamp(), r.key(), r.value(),
                             r.headers()), (metadata, error) -> {
-                        if (error != null) {
-                            System.err.println("raw pipe: send failed: " + error);
+                        if (error != null && !failed.getAndSet(true)) {
+                            // Once: the pipe has no rewind, so its copy will never complete; say why.
+                            System.err.println("raw pipe: send failed, records lost: " + error);
                         }
                     });
                 }
