@@ -1,5 +1,6 @@
 package io.mirador.bench;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -7,14 +8,16 @@ import java.util.Random;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The backlog every contender copies: {@code records} records of a {@value #VALUE_BYTES}-byte value and a
- * small key ({@code k0}..{@code k999}), round-robin over {@value #PARTITIONS} partitions of one source topic.
+ * The backlog every contender copies: {@code records} records of a value of {@code valueBytes} bytes
+ * ({@value #VALUE_BYTES} unless told otherwise) and a small key ({@code k0}..{@code k999}), round-robin over {@value #PARTITIONS} partitions of one source topic.
  * Written once, before anything is measured.
  *
  * <p>Values are random bytes: Mirador's producer compresses with lz4, and compressible values would let it
@@ -28,11 +31,17 @@ final class Backlog {
 
     private final String topic;
     private final long records;
+    private final int valueBytes;
     private long payloadBytes;
 
     Backlog(String topic, long records) {
+        this(topic, records, VALUE_BYTES);
+    }
+
+    Backlog(String topic, long records, int valueBytes) {
         this.topic = topic;
         this.records = records;
+        this.valueBytes = valueBytes;
     }
 
     String topic() {
@@ -41,6 +50,10 @@ final class Backlog {
 
     long records() {
         return records;
+    }
+
+    int valueBytes() {
+        return valueBytes;
     }
 
     /** Key plus value bytes of the whole backlog: the MB in MB/s. */
@@ -52,7 +65,7 @@ final class Backlog {
     double produce(String bootstrap) throws Exception {
         long start = System.nanoTime();
         createTopic(bootstrap, topic, PARTITIONS);
-        byte[] value = new byte[VALUE_BYTES];
+        byte[] value = new byte[valueBytes];
         new Random(42).nextBytes(value);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(fastProducer(bootstrap))) {
             for (long i = 0; i < records; i++) {
@@ -77,9 +90,20 @@ final class Backlog {
         return p;
     }
 
+    /**
+     * Creates a topic and returns once every partition's leader answers ListOffsets, as Mirador's TopicSync waits
+     * for a target topic it creates: a producer that writes into a partition whose leader is still creating its log
+     * gets its first batch refused while later ones pass, and the idempotent producer then stalls on that partition
+     * until the delivery timeout. Every contender thus pays the same readiness wait inside its clock.
+     */
     static void createTopic(String bootstrap, String name, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new TopicPartition(name, p), OffsetSpec.latest());
+            }
+            admin.listOffsets(latest).all().get();
         }
     }
 }

@@ -47,7 +47,7 @@ final class RawPipe implements Contender {
         // Created inside the clock: Mirador and MirrorMaker 2 create their target topics inside it too.
         Backlog.createTopic(target, targetTopic, Backlog.PARTITIONS);
         // The pipe runs on a thread of its own while this one watches the target, as for the other contenders.
-        CompletableFuture<Void> pipe = CompletableFuture.runAsync(() -> pipe(targetTopic),
+        CompletableFuture<Void> pipe = CompletableFuture.runAsync(() -> pipe(source, target, backlog.topic(), targetTopic),
                 task -> new Thread(task, "bench-raw-pipe").start());
         long first = watch.await(targetTopic, backlog.records(), 600_000);
         CopyTime elapsed = CopyTime.since(start, first);
@@ -56,13 +56,29 @@ final class RawPipe implements Contender {
         return elapsed;
     }
 
-    private void pipe(String targetTopic) {
+    /**
+     * The pipe as a process of its own, for {@link ProcessContenders}: {@code RawPipe <source> <target> <topic>
+     * <target-topic>} creates the target topic and copies the topic's current records into it, then waits to be
+     * stopped, like {@code mirador mirror}, so that the benchmark reads its CPU time from a live process.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4) {
+            System.err.println("usage: RawPipe <source-bootstrap> <target-bootstrap> <topic> <target-topic>");
+            System.exit(2);
+        }
+        Backlog.createTopic(args[1], args[3], Backlog.PARTITIONS);
+        pipe(args[0], args[1], args[2], args[3]);
+        new java.util.concurrent.CountDownLatch(1).await();
+    }
+
+    private static void pipe(String source, String target, String topic, String targetTopic) {
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         List<TopicPartition> partitions = new ArrayList<>();
         for (int p = 0; p < Backlog.PARTITIONS; p++) {
-            partitions.add(new TopicPartition(backlog.topic(), p));
+            partitions.add(new TopicPartition(topic, p));
         }
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps());
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(source));
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(target))) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -70,8 +86,9 @@ final class RawPipe implements Contender {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     producer.send(new ProducerRecord<>(targetTopic, r.partition(), r.timestamp(), r.key(), r.value(),
                             r.headers()), (metadata, error) -> {
-                        if (error != null) {
-                            System.err.println("raw pipe: send failed: " + error);
+                        if (error != null && !failed.getAndSet(true)) {
+                            // Once: the pipe has no rewind, so its copy will never complete; say why.
+                            System.err.println("raw pipe: send failed, records lost: " + error);
                         }
                     });
                 }
@@ -90,11 +107,11 @@ final class RawPipe implements Contender {
     }
 
     /** Exactly the clients a Mirador worker uses, so the pipe differs only in what Mirador adds. */
-    private Properties consumerProps() {
+    private static Properties consumerProps(String source) {
         return WorkerClients.consumer(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, source), "raw-pipe-source");
     }
 
-    private Properties producerProps() {
+    private static Properties producerProps(String target) {
         return WorkerClients.producer(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target), "raw-pipe-target");
     }
 }

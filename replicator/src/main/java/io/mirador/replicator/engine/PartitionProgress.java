@@ -6,10 +6,12 @@ import org.apache.kafka.common.TopicPartition;
  * Copy progress of one source partition inside the worker that owns it.
  *
  * <p>Invariant: {@code ackedNext} only moves forward, and only past records the target acknowledged; every
- * record before it is on the target. Acks usually arrive in send order, but not always (a first batch retried
- * after later ones were appended to a fresh topic, say), so offsets in flight are queued in send order and the
- * checkpoint only moves over a contiguous acknowledged prefix. Written by the worker thread and the producer's
- * callback thread under this object's lock; read by anyone through the volatile fields.
+ * record before it is on the target. Records are sent in {@link SendBatch}es (one per partition per poll), queued
+ * here in send order; the checkpoint only moves over a contiguous prefix of complete batches, each to one past
+ * its last offset. Acks usually arrive in send order, but not always (a first batch retried after later ones
+ * were appended to a fresh topic, say): a batch completed early waits in the queue for the ones before it.
+ * Written by the worker thread and the producer's callback thread under this object's lock, once per batch (never
+ * per record); read by anyone through the volatile fields.
  */
 final class PartitionProgress {
 
@@ -26,12 +28,15 @@ final class PartitionProgress {
     volatile long lastTargetOffset = -1;
     /** Source log end offset as last seen by the consumer. */
     volatile long endOffset = -1;
-    /** Source offsets sent and not yet acknowledged, in send order. Guarded by {@code this}. */
-    private final java.util.ArrayDeque<Long> inFlight = new java.util.ArrayDeque<>();
-    /** Acknowledged offsets that overtook an earlier one still in flight. Guarded by {@code this}. */
-    private final java.util.Set<Long> ackedEarly = new java.util.HashSet<>();
+    /**
+     * Batches sent and not yet taken off by the checkpoint, in send order; the head is the oldest not complete.
+     * Guarded by {@code this}.
+     */
+    private final java.util.ArrayDeque<SendBatch> inFlight = new java.util.ArrayDeque<>();
     /** Set by a failed send; later acks of the partition are ignored until the worker rewinds. */
     volatile boolean failed;
+    /** The error of the first failed send since the last rewind, for the worker's log; null when none. */
+    volatile Exception failure;
     volatile long copiedRecords;
     volatile long copiedBytes;
     volatile long lastProgressMs = System.currentTimeMillis();
@@ -64,42 +69,64 @@ final class PartitionProgress {
         return new PartitionProgress(source, targetTopic, targetPartition, startOffset, identity);
     }
 
-    /** Worker thread, before handing the record at {@code offset} to the producer. */
-    synchronized void sending(long offset) {
-        inFlight.addLast(offset);
+    /**
+     * Worker thread: a batch for the records of one poll, queued behind those in flight. The caller adds records,
+     * sends them with the batch as their callback and seals it.
+     */
+    synchronized SendBatch openBatch(int expectedRecords) {
+        SendBatch batch = new SendBatch(this, expectedRecords);
+        inFlight.addLast(batch);
+        return batch;
     }
 
-    /** Producer callback thread: the record at {@code offset} is on the target at {@code targetOffset}. */
-    synchronized void acked(long offset, long targetOffset, int bytes) {
-        if (failed) {
-            return;
+    /**
+     * Every record of {@code batch} is on the target (producer callback thread, or the worker at seal time). The
+     * checkpoint moves over the complete batches at the head of the queue; a batch of a rewound generation, or
+     * one completing after a failure, changes nothing.
+     */
+    void completed(SendBatch batch) {
+        long now = System.currentTimeMillis();
+        synchronized (this) {
+            if (batch.abandoned || failed) {
+                return;
+            }
+            batch.complete = true;
+            copiedRecords += batch.records();
+            copiedBytes += batch.bytes();
+            lastProgressMs = now;
+            while (!inFlight.isEmpty() && inFlight.peekFirst().complete) {
+                SendBatch head = inFlight.removeFirst();
+                if (head.endOffset() > ackedNext) {
+                    ackedNext = head.endOffset();
+                    lastTargetOffset = head.lastTargetOffset();
+                }
+            }
         }
-        copiedRecords++;
-        copiedBytes += bytes;
-        lastProgressMs = System.currentTimeMillis();
-        Long head = inFlight.peekFirst();
-        if (head == null || head != offset) {
-            ackedEarly.add(offset);
-            return;
-        }
-        long contiguous = inFlight.removeFirst();
-        while (!inFlight.isEmpty() && ackedEarly.remove(inFlight.peekFirst())) {
-            contiguous = inFlight.removeFirst();
-        }
-        ackedNext = Math.max(ackedNext, contiguous + 1);
-        lastTargetOffset = targetOffset;
+        batch.recordLatencies(latency, now);
     }
 
-    /** Producer callback thread: a send failed; nothing moves until the worker rewinds. */
-    synchronized void sendFailed() {
+    /** Producer callback thread: a send of {@code batch} failed; nothing moves until the worker rewinds. */
+    synchronized void sendFailed(SendBatch batch, Exception error) {
+        if (batch.abandoned || failed) {
+            return; // a retired producer's late error, or the same failure again
+        }
         failed = true;
+        failure = error;
     }
 
     /** Worker thread, rewinding to the checkpoint: whatever was in flight will be sent again. */
     synchronized void rewind() {
+        abandonInFlight();
         failed = false;
+        failure = null;
+    }
+
+    /** Late callbacks of the batches in flight change nothing from now on. Guarded by {@code this}. */
+    private void abandonInFlight() {
+        for (SendBatch b : inFlight) {
+            b.abandoned = true;
+        }
         inFlight.clear();
-        ackedEarly.clear();
     }
 
     /**
@@ -109,14 +136,15 @@ final class PartitionProgress {
      * checkpoint may move without an acknowledgement; callers report why.
      */
     synchronized void resetTo(long position) {
-        inFlight.clear();
-        ackedEarly.clear();
+        abandonInFlight();
         failed = false;
+        failure = null;
         ackedNext = position;
         lastProgressMs = System.currentTimeMillis();
     }
 
-    synchronized int inFlightCount() {
+    /** Batches sent and not yet passed by the checkpoint. */
+    synchronized int inFlightBatches() {
         return inFlight.size();
     }
 
@@ -135,12 +163,19 @@ final class PartitionProgress {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** The provenance header value of the record at {@code offset}, built without string concatenation. */
+    /** The provenance header value of the record at {@code offset}: one array, the offset's digits written in place. */
     byte[] provenance(long offset) {
         byte[] prefix = provenancePrefix;
-        byte[] digits = Long.toString(offset).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        byte[] value = java.util.Arrays.copyOf(prefix, prefix.length + digits.length);
-        System.arraycopy(digits, 0, value, prefix.length, digits.length);
+        int digits = 1;
+        for (long rest = offset / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        byte[] value = java.util.Arrays.copyOf(prefix, prefix.length + digits);
+        long rest = offset;
+        for (int i = value.length - 1; i >= prefix.length; i--) {
+            value[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
         return value;
     }
 

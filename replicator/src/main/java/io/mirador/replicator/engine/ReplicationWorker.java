@@ -23,9 +23,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,14 +168,23 @@ final class ReplicationWorker implements Runnable {
             handleOutOfRange(e);
             return;
         }
-        // Per partition, so the partition's progress is looked up once per batch, not once per record.
+        // Per partition: one progress lookup and one SendBatch (the records' shared callback) per partition and poll.
         for (TopicPartition tp : records.partitions()) {
             PartitionProgress p = owned.get(tp);
-            for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
-                if (!running || p == null || p.failed) {
-                    break;
+            if (!running || p == null || p.failed) {
+                continue;
+            }
+            List<ConsumerRecord<byte[], byte[]>> batchRecords = records.records(tp);
+            SendBatch batch = p.openBatch(batchRecords.size());
+            try {
+                for (ConsumerRecord<byte[], byte[]> record : batchRecords) {
+                    if (!running || p.failed) {
+                        break;
+                    }
+                    send(p, batch, record);
                 }
-                send(p, record);
+            } finally {
+                batch.seal();
             }
         }
         rewindFailedPartitions();
@@ -281,35 +289,22 @@ final class ReplicationWorker implements Runnable {
         return records;
     }
 
-    private void send(PartitionProgress p, ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+    /**
+     * Hands one record to the producer. The copy reuses the consumed record's headers object, with the provenance
+     * header appended: the consumer made that object for this record alone, and nothing reads it afterwards (a
+     * rewind reads the records again).
+     */
+    private void send(PartitionProgress p, SendBatch batch, ConsumerRecord<byte[], byte[]> record)
+            throws InterruptedException {
         int bytes = size(record);
         rateLimiter.acquire(bytes);
-        Header[] source = record.headers().toArray();
-        Header[] headers;
+        Headers headers = record.headers();
         if (settings.provenanceHeader()) {
-            headers = java.util.Arrays.copyOf(source, source.length + 1);
-            headers[source.length] = new RecordHeader(PROVENANCE_HEADER, p.provenance(record.offset()));
-        } else {
-            headers = source;
+            headers.add(new RecordHeader(PROVENANCE_HEADER, p.provenance(record.offset())));
         }
-        ProducerRecord<byte[], byte[]> copy = new ProducerRecord<>(p.targetTopic, p.targetPartition,
-                record.timestamp(), record.key(), record.value(), new RecordHeaders(headers));
-        long offset = record.offset();
-        long timestamp = record.timestamp();
-        p.sending(offset);
-        producer.send(copy, (metadata, error) -> {
-            if (error == null) {
-                p.acked(offset, metadata.offset(), bytes);
-                p.latency.record(System.currentTimeMillis() - timestamp);
-            } else {
-                if (!p.failed) {
-                    // Once per failure, not once per record of the failed batches.
-                    LOG.warn("Route {}: copy of {} offset {} failed, will resend from the checkpoint: {}",
-                            settings.route(), p.source, offset, error.toString());
-                }
-                p.sendFailed();
-            }
-        });
+        batch.add(record.offset(), bytes, record.timestamp());
+        producer.send(new ProducerRecord<>(p.targetTopic, p.targetPartition, record.timestamp(), record.key(),
+                record.value(), headers), batch);
     }
 
     /**
@@ -336,6 +331,12 @@ final class ReplicationWorker implements Runnable {
         producer.close(Duration.ZERO);
         producer = new KafkaProducer<>(producerProps());
         for (PartitionProgress p : owned.values()) {
+            Exception failure = p.failure;
+            if (failure != null) {
+                // Once per failure, not once per record of the failed batches.
+                LOG.warn("Route {}: copying {} failed, resending from the checkpoint at offset {}: {}",
+                        settings.route(), p.source, p.ackedNext, failure.toString());
+            }
             p.rewind();
             consumer.seek(p.source, p.ackedNext);
         }

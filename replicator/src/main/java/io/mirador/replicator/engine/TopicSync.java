@@ -17,10 +17,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -109,9 +112,13 @@ final class TopicSync {
     }
 
     /**
-     * A topic is usable a moment after CreateTopics returns. Producing before every partition has a leader can
-     * leave an idempotent producer's first batch retrying behind later ones (the broker accepts a later batch
-     * as the first of an unknown producer), which stalls the partition until the delivery timeout.
+     * A topic is usable a moment after CreateTopics returns. Producing before every partition's leader has the
+     * partition can leave an idempotent producer's first batch retrying behind later ones: the first produce
+     * request fails (NOT_LEADER_OR_FOLLOWER) while the next ones, already in flight, are appended, since the
+     * broker takes any sequence as the first of a producer it does not know; the first batch then meets
+     * OutOfOrderSequence until the delivery timeout, and the partition stalls for that long. Metadata naming a
+     * leader is not enough (the broker publishes it before its replica manager has created the log), so the
+     * topic counts as ready only once every partition's leader answers ListOffsets, which it does from the log.
      */
     private TopicDescription awaitLeaders(String name, int partitions) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -121,10 +128,14 @@ final class TopicSync {
                 TopicDescription d = await(target.describeTopics(List.of(name)).allTopicNames()).get(name);
                 if (d != null && d.partitions().size() == partitions
                         && d.partitions().stream().allMatch(p -> p.leader() != null)) {
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    d.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest()));
+                    long leftMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+                    await(target.listOffsets(latest, new ListOffsetsOptions().timeoutMs((int) leftMs)).all());
                     return d;
                 }
             } catch (ReplicationException notYetVisible) {
-                // UnknownTopicOrPartition until the broker's metadata has it: ask again.
+                // UnknownTopicOrPartition until the broker's metadata has it, NotLeaderOrFollower until its log: ask again.
                 last = notYetVisible;
             }
             try {
