@@ -50,6 +50,7 @@ final class ReplicationWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationWorker.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long MAX_REWIND_BACKOFF_MS = 5_000;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final WorkerSettings settings;
     private final RateLimiter rateLimiter;
@@ -407,12 +408,17 @@ final class ReplicationWorker implements Runnable {
         }
     }
 
+    /**
+     * Writes a last checkpoint of what the target acknowledged. The producer gets {@link #CLOSE_WAIT} to finish
+     * what is in flight (a target that is down must not hold a stop for the whole delivery timeout); whatever it
+     * aborts then fails its batch, so the checkpoint never covers it.
+     */
     private void shutdown() {
         try {
-            if (producer != null) {
-                producer.flush();
-            }
             drainCommands();
+            if (producer != null) {
+                producer.close(CLOSE_WAIT);
+            }
             try {
                 maybeCheckpoint(true);
             } catch (WakeupException e) {
@@ -423,7 +429,7 @@ final class ReplicationWorker implements Runnable {
             LOG.warn("Route {} worker {}: last checkpoint not written: {}", settings.route(), settings.workerId(), e.toString());
         } finally {
             if (producer != null) {
-                producer.close(Duration.ofSeconds(5));
+                producer.close(Duration.ZERO);
             }
             if (consumer != null) {
                 consumer.close(Duration.ofSeconds(5));

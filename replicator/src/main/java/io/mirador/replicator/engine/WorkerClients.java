@@ -61,6 +61,10 @@ public final class WorkerClients {
         // from the checkpoint; a fresh topic can leave a first batch retrying behind later ones until then.
         p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        // send() blocks while the target's metadata is unknown (a target that is down) or the buffer is full: 10 s at
+        // most instead of 60, so that a worker keeps answering revoke, pause and stop; a send that gives up fails its
+        // batch and the worker rewinds to its checkpoint (with back-off), as for any failed send.
+        p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         return p;
     }
 }
