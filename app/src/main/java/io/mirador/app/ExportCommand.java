@@ -53,6 +53,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!format.equals("jsonl") && !format.equals("csv")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be jsonl or csv, not " + format);
         }
+        FileOptions.writable(spec, "--output", output);
         if (read.to.equalsIgnoreCase("live") || read.to.equalsIgnoreCase("never")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "an export needs an end: --to cannot be live");
         }

@@ -38,6 +38,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (input != null) {
+            FileOptions.readable(spec, "--input", input);
+        }
         PrintWriter err = spec.commandLine().getErr();
         try (BufferedReader lines = input == null
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))

@@ -52,7 +52,9 @@ class CliTest {
             "mirror --from no.such.host.invalid:9092 --to 127.0.0.1:1 --topics x",
             "mirror --from 127.0.0.1:1 --to 127.0.0.1:2 --topics x --rate fast",
             "mirror --from 127.0.0.1:1 --to 127.0.0.1:2 --topics x -T security.protocol=NONSENSE",
-            "sandbox --port-base 65530"})
+            "sandbox --port-base 65530",
+            "import -b 127.0.0.1:1 -t x -i /nonexistent/in.jsonl", "import -b 127.0.0.1:1 -t x -i /tmp",
+            "export -b 127.0.0.1:1 -t x -o /nonexistent/dir/out.jsonl", "export -b 127.0.0.1:1 -t x -o /tmp"})
     void badArgumentsExitTwoWithOneLine(String line) {
         Result result = run(line.split(" "));
         assertThat(result.code()).as(result.err()).isEqualTo(2);
@@ -74,6 +76,21 @@ class CliTest {
         Result result = run("sandbox", "--port-base", "65530");
         assertThat(result.err()).contains("invalid port base 65530:").contains("use 1024 to 65524")
                 .doesNotContain("65540");
+    }
+
+    @Test
+    void importAndExportNameTheFileTheyCannotUseBeforeReadingAnything() {
+        assertThat(run("import", "-b", "127.0.0.1:1", "-t", "x", "-i", "/nonexistent/in.jsonl").err().strip())
+                .isEqualTo("mirador import: --input: cannot read /nonexistent/in.jsonl: no such file"
+                        + " (see 'mirador import --help')");
+        assertThat(run("import", "-b", "127.0.0.1:1", "-t", "x", "-i", "/tmp").err())
+                .contains("--input: cannot read /tmp: it is a directory");
+        // Before, export scanned the whole range and failed at the end, naming its temporary file.
+        assertThat(run("export", "-b", "127.0.0.1:1", "-t", "x", "-o", "/nonexistent/dir/out.jsonl").err().strip())
+                .isEqualTo("mirador export: --output: cannot write /nonexistent/dir/out.jsonl: no such directory"
+                        + " /nonexistent/dir (see 'mirador export --help')");
+        assertThat(run("export", "-b", "127.0.0.1:1", "-t", "x", "-o", "/tmp").err())
+                .contains("--output: cannot write /tmp: it is a directory").doesNotContain(".part");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.mirador.replicator.engine.ConflictException;
 import io.mirador.replicator.engine.InvalidRequestException;
 import io.mirador.replicator.engine.NotFoundException;
 import io.mirador.replicator.engine.ReplicationException;
+import io.mirador.replicator.state.StateStoreException;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.apache.kafka.common.KafkaException;
 
@@ -71,12 +72,27 @@ final class ApiError extends RuntimeException {
         if (t instanceof ReplicationException) {
             return new ApiError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "engine_error", t.getMessage());
         }
+        StateStoreException state = stateCause(t);
+        if (state != null) {
+            // The state cannot be read or written (a read-only file, a full disk): the request was fine, the server
+            // cannot serve it now. Its message is one line meant for users and names what could not be saved.
+            return new ApiError(HttpResponseStatus.SERVICE_UNAVAILABLE, "state_unavailable", state.getMessage());
+        }
         return null;
     }
 
     static ApiError internal() {
         return new ApiError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "internal error: see the server log");
+    }
+
+    private static StateStoreException stateCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof StateStoreException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static KafkaException kafkaCause(Throwable t) {
