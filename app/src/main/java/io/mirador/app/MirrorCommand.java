@@ -125,15 +125,28 @@ final class MirrorCommand implements Callable<Integer> {
         }
         ClusterConnection source = side("source", "--from", from, sourceConfig, "--source-config", sourceProperties);
         ClusterConnection target = side("target", "--to", to, targetConfig, "--target-config", targetProperties);
-        String sourceId = clusterId(source, "--from");
-        String targetId = clusterId(target, "--to");
-        if (sourceId.equals(targetId) && naming.equals("identity")) {
-            throw new ParameterException(spec.commandLine(), "--from " + from + " and --to " + to
-                    + " are the same Kafka cluster (id " + sourceId + "): every topic would be copied onto itself;"
-                    + " choose another --to or --naming prefix");
-        }
         Path statePath = (state != null ? state : defaultState(from, to, topics)).toAbsolutePath();
-        Files.createDirectories(statePath.getParent());
+        // An existing state is checked first: a damaged one is the news, whatever the clusters say. A new one is
+        // created only once both clusters answered and differ, so that a refused run leaves no state behind.
+        ReplicationStore existing = Files.exists(statePath.resolveSibling(statePath.getFileName() + ".mv.db"))
+                ? JdbcReplicationStore.open(statePath.toString()) : null;
+        try {
+            String sourceId = clusterId(source, "--from");
+            String targetId = clusterId(target, "--to");
+            if (sourceId.equals(targetId) && naming.equals("identity")) {
+                throw new ParameterException(spec.commandLine(), "--from " + from + " and --to " + to
+                        + " are the same Kafka cluster (id " + sourceId + "): every topic would be copied onto itself;"
+                        + " choose another --to or --naming prefix");
+            }
+        } catch (RuntimeException e) {
+            if (existing != null) {
+                existing.close();
+            }
+            throw e;
+        }
+        if (existing == null) {
+            Files.createDirectories(statePath.getParent());
+        }
 
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
@@ -141,7 +154,7 @@ final class MirrorCommand implements Callable<Integer> {
         EngineSettings defaults = EngineSettings.defaults();
         EngineSettings settings = new EngineSettings(defaults.discoveryIntervalMs(), checkpointIntervalMs,
                 defaults.metricsIntervalMs(), defaults.stuckAfterMs(), defaults.overloadFactor());
-        try (ReplicationStore store = JdbcReplicationStore.open(statePath.toString())) {
+        try (ReplicationStore store = existing != null ? existing : JdbcReplicationStore.open(statePath.toString())) {
             ReplicationEngine engine = new ReplicationEngine(store, settings);
             configure(store, source, target, route);
             engine.start();
