@@ -316,10 +316,23 @@ public final class ReplicationEngine implements AutoCloseable {
         try {
             config = RouteConfig.from(definition);
         } catch (ConfigException e) {
-            throw new InvalidRequestException(e.getMessage());
+            throw new InvalidRequestException(shortValue(e.getMessage()));
         }
         SameClusterCheck.refuseCopyOntoItself(config, requireCluster(config.source()), requireCluster(config.target()));
         return config;
+    }
+
+    /**
+     * Kafka's "Invalid value V for configuration K: reason" quotes V whole: a value of 100,000 characters would
+     * hide the reason. At most 80 of them are quoted.
+     */
+    static String shortValue(String message) {
+        String prefix = "Invalid value ";
+        int end = message.indexOf(" for configuration ");
+        if (!message.startsWith(prefix) || end < 0 || end - prefix.length() <= 80) {
+            return message;
+        }
+        return prefix + message.substring(prefix.length(), prefix.length() + 80) + "…" + message.substring(end);
     }
 
     private void restart(RouteConfig config) {

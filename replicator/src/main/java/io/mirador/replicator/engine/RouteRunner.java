@@ -503,6 +503,9 @@ final class RouteRunner implements AutoCloseable {
     }
 
     private void sampleMetrics() {
+        if (failed) {
+            return; // nothing moves, and a store that cannot be written would log this every window
+        }
         refreshEndOffsetsWhilePaused();
         try {
             List<io.mirador.replicator.state.MetricSample> samples = metrics.sample(progress.values(), System.currentTimeMillis());

@@ -33,6 +33,7 @@ final class Reasons {
         if (newline >= 0) {
             message = message.substring(0, newline).strip();
         }
-        return H2_ERROR_SUFFIX.matcher(message).replaceFirst("");
+        // H2 ends a message with "; SQL statement:" and the statement on the next line(s): not for users.
+        return H2_ERROR_SUFFIX.matcher(message).replaceFirst("").replaceFirst(";?\\s*SQL statement:$", "");
     }
 }
