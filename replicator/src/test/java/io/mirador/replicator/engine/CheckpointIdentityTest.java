@@ -3,8 +3,8 @@ package io.mirador.replicator.engine;
 import static io.mirador.replicator.testing.KafkaTestClient.count;
 import static io.mirador.replicator.testing.KafkaTestClient.createTopic;
 import static io.mirador.replicator.testing.KafkaTestClient.produceNumbered;
-import static io.mirador.replicator.testing.KafkaTestClient.readAll;
-import static io.mirador.replicator.testing.KafkaTestClient.string;
+import static io.mirador.replicator.testing.KafkaTestClient.range;
+import static io.mirador.replicator.testing.KafkaTestClient.sequences;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import io.mirador.broker.Sandbox;
 import io.mirador.broker.SandboxSpec;
@@ -194,19 +192,5 @@ class CheckpointIdentityTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> !admin.listTopics().names().get().contains(topic));
         }
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> createTopic(bootstrap, topic, partitions, Map.of()));
-    }
-
-    private static Set<Integer> sequences(String bootstrap, String topic) {
-        Set<Integer> seen = new TreeSet<>();
-        readAll(bootstrap, topic).forEach(r -> seen.add(Integer.parseInt(string(r.headers().lastHeader("seq").value()))));
-        return seen;
-    }
-
-    private static Set<Integer> range(int from, int to) {
-        Set<Integer> all = new TreeSet<>();
-        for (int i = from; i < to; i++) {
-            all.add(i);
-        }
-        return all;
     }
 }

@@ -3,8 +3,8 @@ package io.mirador.replicator.engine;
 import static io.mirador.replicator.testing.KafkaTestClient.count;
 import static io.mirador.replicator.testing.KafkaTestClient.createTopic;
 import static io.mirador.replicator.testing.KafkaTestClient.produceNumbered;
-import static io.mirador.replicator.testing.KafkaTestClient.readAll;
-import static io.mirador.replicator.testing.KafkaTestClient.string;
+import static io.mirador.replicator.testing.KafkaTestClient.range;
+import static io.mirador.replicator.testing.KafkaTestClient.sequences;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.mirador.broker.Sandbox;
@@ -239,19 +237,5 @@ class EngineFaultsTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(offset))).all().get();
         }
-    }
-
-    private static Set<Integer> sequences(String bootstrap, String topic) {
-        Set<Integer> seen = new TreeSet<>();
-        readAll(bootstrap, topic).forEach(r -> seen.add(Integer.parseInt(string(r.headers().lastHeader("seq").value()))));
-        return seen;
-    }
-
-    private static Set<Integer> range(int from, int to) {
-        Set<Integer> all = new TreeSet<>();
-        for (int i = from; i < to; i++) {
-            all.add(i);
-        }
-        return all;
     }
 }

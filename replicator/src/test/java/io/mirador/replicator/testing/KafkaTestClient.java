@@ -108,6 +108,22 @@ public final class KafkaTestClient {
         }
     }
 
+    /** The distinct sequence numbers (header {@code seq} of {@link #produceNumbered}) now in {@code topic}. */
+    public static java.util.Set<Integer> sequences(String bootstrap, String topic) {
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        readAll(bootstrap, topic).forEach(r -> seen.add(Integer.parseInt(string(r.headers().lastHeader("seq").value()))));
+        return seen;
+    }
+
+    /** The numbers {@code from..to-1}. */
+    public static java.util.Set<Integer> range(int from, int to) {
+        java.util.Set<Integer> all = new java.util.TreeSet<>();
+        for (int i = from; i < to; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
     public static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
