@@ -67,6 +67,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     private boolean formattedNow;
     private DataDirectory data;
     private boolean temporaryData;
+    /** The ports of the last start, in {@link #choosePorts} order, which {@link #restart()} binds again. */
+    private List<Integer> lastPorts = List.of();
     /** Stops the cluster if the JVM exits while it runs (SIGTERM to the GUI), so ports and temp data are freed. */
     private Thread exitHook;
 
@@ -165,6 +167,27 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      * On failure every started node is stopped again and a {@link SandboxException} says why in one line.
      */
     public synchronized void start() {
+        start(List.of());
+    }
+
+    /**
+     * Stops the nodes and starts them again on the same data and the same ports, so clients and mirroring routes
+     * that know the address keep working. Unlike {@link #stop()} then {@link #start()}, a temporary data directory
+     * survives (topics, records, offsets and the cluster id are kept): it is deleted only by {@link #stop()}. If
+     * another process took a port meanwhile, free ports are chosen instead. A stopped or failed cluster just starts.
+     */
+    public synchronized void restart() {
+        List<Integer> ports = lastPorts;
+        if (state == ClusterState.RUNNING) {
+            setState(ClusterState.STOPPING);
+            removeExitHook();
+            shutdownNodes();
+            setState(ClusterState.STOPPED);
+        }
+        start(ports);
+    }
+
+    private void start(List<Integer> previousPorts) {
         if (state == ClusterState.RUNNING) {
             return;
         }
@@ -173,7 +196,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         try {
             KafkaExitGuard.install();
             prepareDataDirectory();
-            List<Integer> ports = choosePorts();
+            List<Integer> ports = choosePorts(previousPorts);
+            lastPorts = List.copyOf(ports);
             List<Integer> brokerPorts = new ArrayList<>(ports.subList(0, spec.brokers()));
             int controllerPort = ports.get(spec.brokers());
             List<Integer> internalPorts = List.copyOf(ports.subList(spec.brokers() + 1, ports.size()));
@@ -303,8 +327,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     private void prepareDataDirectory() {
         Path root = spec.dataDir().orElse(null);
+        boolean keptTemporary = root == null && temporaryData && data != null && Files.isDirectory(data.root());
         temporaryData = root == null;
-        if (temporaryData) {
+        if (keptTemporary) {
+            // A restart: stop() deletes the temporary directory, so one that still exists is this cluster's data.
+            root = data.root();
+        } else if (temporaryData) {
             try {
                 root = Files.createTempDirectory("mirador-" + spec.name() + "-");
             } catch (IOException e) {
@@ -330,9 +358,15 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         clusterId = onDisk != null ? onDisk : wanted != null ? wanted : Uuid.randomUuid().toString();
     }
 
-    private List<Integer> choosePorts() {
+    private List<Integer> choosePorts(List<Integer> previous) {
         // Client ports, the controller port, then (secured only) the brokers' inter-broker ports.
         int count = spec.brokers() + 1 + (spec.secured() ? spec.brokers() : 0);
+        if (spec.portBase() == 0 && previous.size() == count) {
+            if (previous.stream().allMatch(Ports::isFree)) {
+                return new ArrayList<>(previous);
+            }
+            LOG.warn("Cluster {}: a port of {} was taken while it restarted; choosing free ones", spec.name(), previous);
+        }
         if (spec.portBase() == 0) {
             return new ArrayList<>(Ports.free(count));
         }
