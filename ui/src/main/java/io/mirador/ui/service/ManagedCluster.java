@@ -20,6 +20,9 @@ public interface ManagedCluster {
 
     void stop();
 
+    /** Stops and starts again on the same data and address (temporary data included); blocks. */
+    void restart();
+
     void addStateListener(Consumer<ClusterState> listener);
 
     static ManagedCluster of(EmbeddedKafkaCluster cluster) {
@@ -36,7 +39,7 @@ public interface ManagedCluster {
                 return new ClusterInfo(cluster.name(), state,
                         state == ClusterState.FAILED ? cluster.failure().orElse("unknown reason") : null,
                         cluster.clusterId(), cluster.controllerId(), cluster.brokers(),
-                        running ? cluster.bootstrapServers() : "");
+                        running ? cluster.bootstrapServers() : "", cluster.spec().dataDir().isEmpty());
             }
 
             @Override
@@ -47,6 +50,11 @@ public interface ManagedCluster {
             @Override
             public void stop() {
                 cluster.stop();
+            }
+
+            @Override
+            public void restart() {
+                cluster.restart();
             }
 
             @Override

@@ -88,9 +88,20 @@ public final class SandboxService {
         return ManagedCluster.of(cluster);
     }
 
-    /** Stops then starts a cluster; a restarted cluster gets new ports unless it has a port base. */
+    /** Restarts a cluster on the same data and address: topics, records and offsets are kept. */
     public void restart(String name) {
         find(name).ifPresent(c -> executor.submit("Restarting cluster " + name, () -> {
+            c.restart();
+            return null;
+        }, ignored -> { }, failure -> { }));
+    }
+
+    /**
+     * Stops a cluster on temporary data, which deletes that data, and starts it empty: a new cluster id, no
+     * topics. Ask the user first. A cluster on a data directory the user chose is never wiped here.
+     */
+    public void wipe(String name) {
+        find(name).filter(c -> c.snapshot().temporaryData()).ifPresent(c -> executor.submit("Wiping cluster " + name, () -> {
             c.stop();
             c.start();
             return null;
@@ -176,6 +187,11 @@ public final class SandboxService {
 
     public static boolean canRestart(ClusterInfo cluster) {
         return cluster.state() == ClusterState.RUNNING || cluster.state() == ClusterState.FAILED;
+    }
+
+    /** Only temporary data can be wiped, and only where a restart could run. */
+    public static boolean canWipe(ClusterInfo cluster) {
+        return cluster.temporaryData() && canRestart(cluster);
     }
 
     public static boolean canStop(ClusterInfo cluster) {

@@ -20,6 +20,7 @@ public final class FakeCluster implements ManagedCluster {
     public volatile String failStartWith;
     public int starts;
     public int stops;
+    public int restarts;
 
     public FakeCluster(String name) {
         this.name = name;
@@ -34,7 +35,7 @@ public final class FakeCluster implements ManagedCluster {
     public ClusterInfo snapshot() {
         boolean running = state == ClusterState.RUNNING;
         List<BrokerInfo> brokers = running ? List.of(new BrokerInfo(0, "127.0.0.1", 19092, "rack-a", true)) : List.of();
-        return new ClusterInfo(name, state, failure, clusterId, 0, brokers, running ? "127.0.0.1:19092" : "");
+        return new ClusterInfo(name, state, failure, clusterId, 0, brokers, running ? "127.0.0.1:19092" : "", true);
     }
 
     @Override
@@ -55,6 +56,16 @@ public final class FakeCluster implements ManagedCluster {
         stops++;
         set(ClusterState.STOPPING);
         set(ClusterState.STOPPED);
+    }
+
+    /** Like the real cluster: through STOPPING and STARTING, keeping the cluster id (and data). */
+    @Override
+    public void restart() {
+        restarts++;
+        set(ClusterState.STOPPING);
+        set(ClusterState.STOPPED);
+        set(ClusterState.STARTING);
+        set(ClusterState.RUNNING);
     }
 
     @Override

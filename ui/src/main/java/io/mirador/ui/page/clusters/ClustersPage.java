@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -117,10 +118,18 @@ public final class ClustersPage implements Page {
         restart.setId("cluster-restart-" + cluster.name());
         restart.setDisable(!model.canRestart(cluster));
         restart.setOnAction(e -> model.restart(cluster));
+        restart.setTooltip(new Tooltip("Stop and start again: topics, records and the address are kept"));
+        Button wipe = new Button("Wipe…", new FontIcon(Feather.TRASH_2));
+        wipe.setId("cluster-wipe-" + cluster.name());
+        wipe.getStyleClass().add(Styles.DANGER);
+        wipe.setDisable(!model.canWipe(cluster));
+        wipe.setTooltip(new Tooltip(cluster.temporaryData() ? "Delete every topic and record and start empty"
+                : "The data is in a directory you chose: delete it there while the cluster is stopped"));
+        wipe.setOnAction(e -> model.wipe(cluster));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(12, name, state, spacer, start, stop, restart);
+        HBox head = new HBox(12, name, state, spacer, start, stop, restart, wipe);
         head.setAlignment(Pos.CENTER_LEFT);
 
         VBox card = new VBox(10, head);

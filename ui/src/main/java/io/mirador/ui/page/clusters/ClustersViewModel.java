@@ -1,9 +1,17 @@
 package io.mirador.ui.page.clusters;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.mirador.broker.BrokerInfo;
 import io.mirador.broker.ClusterState;
 import io.mirador.cluster.ClusterConnection;
 import io.mirador.cluster.connect.ClientProperties;
@@ -19,6 +27,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
@@ -40,6 +49,8 @@ public final class ClustersViewModel {
     private final FilteredList<ConnectionEntry> external;
     private final ObservableMap<String, String> testResults = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    /** Broker addresses per sandbox cluster while it last ran, to find the connections that point at it. */
+    private final Map<String, Set<String>> lastAddresses = new HashMap<>();
 
     /**
      * @param tester  blocking connection test, run on a worker thread
@@ -56,6 +67,41 @@ public final class ClustersViewModel {
         this.summary = Bindings.createStringBinding(() -> summaryOf(clusters, connections.entries()), clusters,
                 connections.entries());
         this.external = new FilteredList<>(connections.entries(), e -> !e.sandbox());
+        clusters.addListener((ListChangeListener<ClusterInfo>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(this::retestConnectionsTo);
+            }
+        });
+    }
+
+    /**
+     * A test answer about a sandbox cluster's address is stale once that cluster leaves RUNNING: it is replaced by
+     * a note at once and the connection is tested again when the cluster runs again, so a card never keeps saying
+     * "connected" about a cluster that went away.
+     */
+    private void retestConnectionsTo(ClusterInfo cluster) {
+        Set<String> addresses = new HashSet<>(cluster.brokers().stream().map(BrokerInfo::address).toList());
+        Set<String> before = lastAddresses.getOrDefault(cluster.name(), Set.of());
+        addresses.addAll(before);
+        if (cluster.running()) {
+            lastAddresses.put(cluster.name(), Set.copyOf(cluster.brokers().stream().map(BrokerInfo::address).toList()));
+        }
+        if (addresses.isEmpty()) {
+            return;
+        }
+        String stale = "Sandbox cluster " + cluster.name() + " is " + stateText(cluster.state()).toLowerCase(Locale.ROOT)
+                .replace("…", "") + ": tested again when it runs.";
+        for (ConnectionEntry entry : List.copyOf(external)) {
+            boolean shown = testResults.containsKey(entry.name());
+            boolean same = Arrays.stream(entry.bootstrapServers().split(",")).map(String::trim).anyMatch(addresses::contains);
+            if (shown && same) {
+                if (cluster.running()) {
+                    test(entry);
+                } else {
+                    testResults.put(entry.name(), stale);
+                }
+            }
+        }
     }
 
     /** One immutable entry per sandbox cluster; an entry is replaced whenever its cluster changes state. */
@@ -107,9 +153,22 @@ public final class ClustersViewModel {
         }
     }
 
+    /** Restarts on the same data and address. */
     public void restart(ClusterInfo cluster) {
         if (canRestart(cluster)) {
             sandbox.restart(cluster.name());
+        }
+    }
+
+    public boolean canWipe(ClusterInfo cluster) {
+        return SandboxService.canWipe(cluster);
+    }
+
+    /** Deletes a temporary cluster's data and starts it empty, after the user confirms. */
+    public void wipe(ClusterInfo cluster) {
+        if (canWipe(cluster) && confirm.test("Wipe " + cluster.name() + "? Every topic, record and consumer group"
+                + " of it is deleted and it starts empty, with a new cluster id.")) {
+            sandbox.wipe(cluster.name());
         }
     }
 

@@ -33,9 +33,10 @@ class ClustersViewModelTest {
     private final ConnectionStore store = ConnectionStore.inMemory();
     private final Connections connections = new Connections(sandbox, store, executor);
     private final List<String> questions = new ArrayList<>();
+    private final List<String> tested = new ArrayList<>();
     private boolean answer = true;
     private final ClustersViewModel model = new ClustersViewModel(sandbox, connections, executor,
-            c -> c.bootstrapServers().startsWith("good")
+            c -> tested.add(c.name()) && c.bootstrapServers().startsWith("good")
                     ? new ConnectionResult(true, "connected to cluster X with 1 broker", "X", 1, Duration.ofMillis(12))
                     : new ConnectionResult(false, "no broker answers at " + c.bootstrapServers(), null, 0, Duration.ofMillis(30)),
             question -> {
@@ -270,14 +271,59 @@ class ClustersViewModelTest {
     void addsAndRestartsSandboxClusters() {
         model.start(cluster(0));
         model.restart(cluster(0));
-        assertThat(backend.cluster(0).stops).isEqualTo(1);
-        assertThat(backend.cluster(0).starts).isEqualTo(2);
+        assertThat(backend.cluster(0).restarts).isEqualTo(1);
+        assertThat(backend.cluster(0).stops).as("not stop then start: stop deletes temporary data").isZero();
+        assertThat(backend.cluster(0).starts).isEqualTo(1);
         assertThat(cluster(0).state()).isEqualTo(ClusterState.RUNNING);
+        assertThat(cluster(0).clusterId()).isEqualTo("id-local-a");
 
         model.addSandboxCluster("local-a", 1, null);
         assertThat(model.problemProperty().get()).isEqualTo("a sandbox cluster called local-a exists already");
         model.addSandboxCluster("bad name!", 1, null);
         assertThat(model.problemProperty().get()).contains("bad name!");
         assertThat(model.clusters()).hasSize(2);
+    }
+
+    @Test
+    void wipingIsASeparateActionTheUserConfirms() {
+        model.start(cluster(0));
+        assertThat(model.canWipe(cluster(0))).isTrue();
+
+        answer = false;
+        model.wipe(cluster(0));
+        assertThat(questions).singleElement().asString().startsWith("Wipe local-a? Every topic, record");
+        assertThat(backend.cluster(0).stops).isZero();
+
+        answer = true;
+        model.wipe(cluster(0));
+        assertThat(backend.cluster(0).stops).isEqualTo(1);
+        assertThat(backend.cluster(0).starts).isEqualTo(2);
+        assertThat(backend.cluster(0).restarts).isZero();
+        assertThat(cluster(0).state()).isEqualTo(ClusterState.RUNNING);
+    }
+
+    @Test
+    void aRestartTestsAgainTheConnectionsThatPointAtTheCluster() {
+        model.start(cluster(0));
+        ConnectionForm near = model.newForm();
+        near.nameProperty().set("near");
+        near.bootstrapProperty().set("127.0.0.1:19092");
+        model.save(near, null, () -> { });
+        ConnectionForm far = model.newForm();
+        far.nameProperty().set("far");
+        far.bootstrapProperty().set("good:9092");
+        model.save(far, null, () -> { });
+        model.test(model.connections().get(0));
+        model.test(model.connections().get(1));
+        tested.clear();
+
+        model.restart(cluster(0));
+
+        assertThat(tested).as("only the connection to the restarted cluster, once it runs again").containsExactly("near");
+        assertThat(model.testResults()).containsEntry("near", "✗ no broker answers at 127.0.0.1:19092 (30 ms)");
+        model.stop(cluster(0));
+        assertThat(model.testResults()).containsEntry("near", "Sandbox cluster local-a is stopped: tested again when it runs.")
+                .containsEntry("far", "✓ connected to cluster X with 1 broker (12 ms)");
+        assertThat(tested).containsExactly("near");
     }
 }
