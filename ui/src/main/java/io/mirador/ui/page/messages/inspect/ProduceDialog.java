@@ -81,16 +81,16 @@ public final class ProduceDialog extends TransferDialog {
         TextField repeat = field("produce-repeat", "1", form.repeatProperty());
         repeat.setPrefColumnCount(6);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(8);
+        GridPane grid = io.mirador.ui.control.Dialogs.labelledGrid();
         grid.addRow(0, new Label("Cluster"), cluster);
         grid.addRow(1, new Label("Topic"), topic);
         grid.addRow(2, new Label("Key"), new VBox(4, key, keptKey));
         grid.addRow(3, new Label("Value"), new VBox(4, value, keptValue, new HBox(12, json, tombstone), jsonError));
         grid.addRow(4, new Label("Partition"), partition);
         grid.addRow(5, new Label("Timestamp"), timestamp);
-        grid.addRow(6, new Label("Send"), new HBox(6, repeat, new Label("times")));
+        HBox send = new HBox(6, repeat, new Label("times"));
+        send.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(6, new Label("Send"), send);
         GridPane.setHgrow(topic, Priority.ALWAYS);
 
         Label headersTitle = new Label("Headers");
@@ -122,7 +122,6 @@ public final class ProduceDialog extends TransferDialog {
 
         VBox fields = new VBox(12, grid, headersTitle, headerRows, new HBox(8, addHeader, fromFile));
         fields.setPrefWidth(640);
-        fields.setMaxWidth(640);
         setFields(fields);
         setOnShown(e -> (form.target().topicProperty().get().isEmpty() ? topic : value).requestFocus());
     }

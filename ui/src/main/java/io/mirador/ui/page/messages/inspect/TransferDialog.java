@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 
 import atlantafx.base.theme.Styles;
+import io.mirador.ui.control.Dialogs;
 import io.mirador.ui.page.FormModel;
 import javafx.beans.property.Property;
 import javafx.beans.value.ObservableValue;
@@ -51,6 +52,7 @@ abstract class TransferDialog extends Dialog<Void> {
         getDialogPane().setId(id);
         getDialogPane().getStyleClass().add("inspect-dialog");
         getDialogPane().getStylesheets().add(TransferDialog.class.getResource("inspect.css").toExternalForm());
+        Dialogs.uncapWidth(getDialogPane());
 
         ButtonType action = new ButtonType(actionText, ButtonBar.ButtonData.OK_DONE);
         ButtonType stop = new ButtonType("Cancel", ButtonBar.ButtonData.OTHER);
@@ -109,7 +111,7 @@ abstract class TransferDialog extends Dialog<Void> {
                 double max = javafx.stage.Screen.getPrimary().getVisualBounds().getMaxY() - window.getY();
                 double wanted = Math.min(max, window.getHeight() + missing);
                 if (wanted > window.getHeight() + 1) {
-                    javafx.application.Platform.runLater(() -> window.setHeight(wanted));
+                    javafx.application.Platform.runLater(() -> Dialogs.resize(window, window.getWidth(), wanted));
                 }
             }
         });
@@ -122,9 +124,7 @@ abstract class TransferDialog extends Dialog<Void> {
 
     /** A grid for {@link #setFields}: labels left, fields right. */
     static GridPane fieldGrid() {
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(8);
+        GridPane grid = Dialogs.labelledGrid();
         grid.setPrefWidth(560);
         return grid;
     }
