@@ -6,6 +6,7 @@ import java.util.Locale;
 import atlantafx.base.theme.Styles;
 import io.mirador.cluster.group.OffsetChange;
 import io.mirador.ui.control.Columns;
+import io.mirador.ui.control.Dialogs;
 import io.mirador.ui.page.groups.ResetOffsetsViewModel.Mode;
 import io.mirador.ui.page.groups.ResetOffsetsViewModel.TopicChoice;
 import javafx.event.ActionEvent;
@@ -28,6 +29,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -58,6 +60,7 @@ public final class ResetOffsetsDialog extends Dialog<Void> {
         getDialogPane().getButtonTypes().setAll(PREVIEW, APPLY, ButtonType.CANCEL);
         getDialogPane().setContent(content());
         getDialogPane().setPrefSize(720, 640);
+        Dialogs.uncapWidth(getDialogPane());
 
         Button preview = (Button) getDialogPane().lookupButton(PREVIEW);
         preview.setId("reset-preview");
@@ -89,6 +92,7 @@ public final class ResetOffsetsDialog extends Dialog<Void> {
         Label target = new Label("Group " + model.groupId() + " on cluster " + model.cluster()
                 + ". Preview shows what each partition would move to; Apply commits exactly that.");
         target.setWrapText(true);
+        target.setMinHeight(Region.USE_PREF_SIZE);
 
         VBox topicBoxes = new VBox(4);
         for (TopicChoice topic : model.topics()) {
@@ -117,9 +121,7 @@ public final class ResetOffsetsDialog extends Dialog<Void> {
         TableView<OffsetChange> table = previewTable();
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        GridPane form = new GridPane();
-        form.setHgap(12);
-        form.setVgap(8);
+        GridPane form = Dialogs.labelledGrid();
         form.addRow(0, new Label("Topics"), topics);
         form.addRow(1, new Label("Reset"), modes());
         GridPane.setHgrow(topics, Priority.ALWAYS);
@@ -129,24 +131,33 @@ public final class ResetOffsetsDialog extends Dialog<Void> {
         return box;
     }
 
-    /** One radio button per mode, each followed by its input, enabled only while its mode is chosen. */
+    /**
+     * One radio button per mode, each followed by its input, enabled only while its mode is chosen. A grid, so the
+     * inputs line up after the longest label, and no label or input shrinks below its own width.
+     */
     private Node modes() {
         ToggleGroup group = new ToggleGroup();
-        VBox rows = new VBox(6);
+        GridPane rows = new GridPane();
+        rows.setHgap(8);
+        rows.setVgap(6);
+        int index = 0;
         for (Mode mode : Mode.values()) {
             RadioButton radio = new RadioButton(mode.label());
             radio.setId("reset-mode-" + mode.name().toLowerCase(Locale.ROOT));
             radio.setUserData(mode);
             radio.setToggleGroup(group);
-            radio.setMinWidth(140);
+            radio.setMinWidth(Region.USE_PREF_SIZE);
             radio.disableProperty().bind(model.busyProperty());
-            HBox row = new HBox(8, radio);
+            HBox row = new HBox(8);
             row.setAlignment(Pos.CENTER_LEFT);
             row.getChildren().addAll(inputs(mode));
-            for (Node input : row.getChildren().subList(1, row.getChildren().size())) {
+            for (Node input : row.getChildren()) {
                 input.disableProperty().bind(model.modeProperty().isNotEqualTo(mode).or(model.busyProperty()));
+                if (input instanceof Region region) {
+                    region.setMinWidth(Region.USE_PREF_SIZE);
+                }
             }
-            rows.getChildren().add(row);
+            rows.addRow(index++, radio, row);
             if (model.modeProperty().get() == mode) {
                 group.selectToggle(radio);
             }
