@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 
 /**
  * State of a {@link HistoryChart}: which series (cluster, metric, scope), which {@link Range}, and the points last
@@ -48,6 +49,12 @@ public final class HistoryChartModel {
     private BackgroundTask load;
     private Request loadRequest;
     private BackgroundTask timer;
+    /**
+     * The condition of {@link #activeWhile}, held here on purpose: a JavaFX binding is reached from its
+     * dependencies only through weak references, so a condition built inline would be garbage-collected with its
+     * listener and the chart would never wake up.
+     */
+    private ObservableValue<Boolean> activeCondition;
 
     /** What a load asked for; a result is shown only while it still matches the selection. */
     private record Request(String cluster, String scope, Range range) {
@@ -120,6 +127,13 @@ public final class HistoryChartModel {
             timer = null;
             cancelLoad();
         }
+    }
+
+    /** Active exactly while {@code condition} is true, now and on every change, for as long as this model lives. */
+    public void activeWhile(ObservableValue<Boolean> condition) {
+        activeCondition = Objects.requireNonNull(condition, "condition");
+        condition.addListener((obs, was, now) -> setActive(Boolean.TRUE.equals(now)));
+        setActive(Boolean.TRUE.equals(condition.getValue()));
     }
 
     public boolean isActive() {

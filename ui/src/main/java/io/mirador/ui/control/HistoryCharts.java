@@ -24,8 +24,7 @@ public final class HistoryCharts {
         HistoryChartModel model = new HistoryChartModel(history, executor, metric, "");
         model.clusterProperty().bind(cluster);
         model.scopeProperty().bind(scope.map(s -> s).orElse(""));
-        active.addListener((obs, was, now) -> model.setActive(Boolean.TRUE.equals(now)));
-        model.setActive(Boolean.TRUE.equals(active.getValue()));
+        model.activeWhile(active);
         return new HistoryChart(model, zone, title, format);
     }
 }

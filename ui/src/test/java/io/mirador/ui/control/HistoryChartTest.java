@@ -1,6 +1,9 @@
 package io.mirador.ui.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.ref.WeakReference;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -103,6 +106,38 @@ class HistoryChartTest {
         assertThat(fx(() -> ((ToggleButton) chart.lookup(".history-range-week")).isSelected())).isTrue();
         assertThat(fx(time::getLabel)).isEqualTo("Local time (Europe/Paris)");
         assertThat(reads).containsExactly(Range.HOUR, Range.WEEK);
+    }
+
+    @Test
+    void aChartThatFollowsAnInlineConditionStillWakesUpAfterAGarbageCollection() throws Exception {
+        SimpleObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(ZoneOffset.UTC);
+        SimpleObjectProperty<String> cluster = new SimpleObjectProperty<>("local-a");
+        SimpleObjectProperty<String> group = new SimpleObjectProperty<>();
+        // Built inline as the Consumer groups page does: nothing but the chart refers to the condition, and
+        // JavaFX bindings reach it from their dependencies only through weak references.
+        HistoryChart chart = fx(() -> HistoryCharts.following(source, new DirectTaskExecutor(), zone, "group.lag",
+                "Lag (records)", v -> String.format("%.0f", v), cluster, group,
+                cluster.isNotNull().and(group.isNotNull())));
+        assertThat(fx(() -> chart.model().isActive())).isFalse();
+
+        WeakReference<Object> sentinel = new WeakReference<>(new Object());
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            System.gc();
+            return sentinel.get() == null;
+        });
+        fx(() -> {
+            group.set("readers");
+            return null;
+        });
+
+        assertThat(fx(() -> chart.model().isActive())).as("the chart woke up when a group was chosen").isTrue();
+        assertThat(reads).isNotEmpty().containsOnly(Range.HOUR);
+        assertThat(fx(() -> chart.model().seriesProperty().get().scope())).isEqualTo("readers");
+        fx(() -> {
+            group.set(null);
+            return null;
+        });
+        assertThat(fx(() -> chart.model().isActive())).isFalse();
     }
 
     private static <T> T fx(Callable<T> action) throws Exception {
