@@ -50,9 +50,14 @@ class FormDialog extends Dialog<Boolean> {
         body.getChildren().set(0, content);
     }
 
-    /** Styles the OK button as dangerous, for deletes and purges. */
+    /**
+     * Styles the OK button as dangerous, for deletes and purges, and takes away its default-button role: Enter in
+     * a field must never run a destructive action, only a click on the button does.
+     */
     FormDialog danger() {
-        getDialogPane().lookupButton(ok).getStyleClass().add(Styles.DANGER);
+        Button button = (Button) getDialogPane().lookupButton(ok);
+        button.getStyleClass().add(Styles.DANGER);
+        button.setDefaultButton(false);
         return this;
     }
 }

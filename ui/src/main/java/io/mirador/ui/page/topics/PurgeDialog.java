@@ -10,6 +10,7 @@ import javafx.beans.property.StringProperty;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import javafx.event.ActionEvent;
 import javafx.stage.Window;
 
 /** Deletes all records of a topic, or those before an offset in chosen partitions. */
@@ -62,6 +63,8 @@ final class PurgeDialog extends FormDialog {
 
         OffsetCell() {
             field.setPromptText("leave alone");
+            // Enter means "done with this offset", never "purge": keep it from reaching the dialog's buttons.
+            field.setOnAction(ActionEvent::consume);
         }
 
         @Override

@@ -71,6 +71,19 @@ public final class PurgeForm extends Form {
         watch(all, rows);
     }
 
+    /**
+     * The offsets read after the form opened (the detail was not open): every row gets them, what was typed stays.
+     */
+    void offsetsRead(List<PartitionDetail> partitions) {
+        Map<Integer, String> typed = new TreeMap<>();
+        rows.forEach(row -> typed.put(row.partition, row.before.get()));
+        rows.setAll(partitions.stream().map(p -> {
+            Row row = new Row(p.partition(), p.earliestOffset(), p.latestOffset());
+            row.before.set(typed.getOrDefault(p.partition(), ""));
+            return row;
+        }).toList());
+    }
+
     public String topic() {
         return topic;
     }

@@ -65,8 +65,12 @@ public final class TopicsViewModel {
     private final ClusterPoller<TopicList> poller;
     private final TopicDetailModel detail;
     private final TopicCommands commands;
+    private final TopicSource source;
+    private final TaskExecutor executor;
 
     public TopicsViewModel(Connections connections, TopicSource source, TaskExecutor executor) {
+        this.source = source;
+        this.executor = executor;
         poller = new ClusterPoller<TopicList>(this, connections, executor, AUTO_REFRESH,
                 "Loading topics of", "Could not load topics", source::listing, this::loaded, this::clear)
                 .onChanged(this::clusterStateChanged);
@@ -195,12 +199,21 @@ public final class TopicsViewModel {
         return selected().map(t -> new AddPartitionsForm(t.name(), t.partitions()));
     }
 
-    /** Offers the open detail's offsets when it shows the selected topic. */
+    /**
+     * Offers the open detail's offsets when it shows the selected topic; otherwise reads them in the background
+     * and fills them in when they arrive (until then they show as unknown and the broker checks the offsets).
+     */
     public Optional<PurgeForm> newPurgeForm() {
         return selected().map(t -> {
             TopicDetail shown = detail.detailProperty().get();
             boolean same = shown != null && shown.name().equals(t.name());
-            return new PurgeForm(t.name(), same ? shown.partitions() : List.of(), t.partitions());
+            PurgeForm form = new PurgeForm(t.name(), same ? shown.partitions() : List.of(), t.partitions());
+            String cluster = poller.selectedCluster();
+            if (!same && cluster != null) {
+                executor.submit("Reading the offsets of " + t.name(), () -> source.detail(cluster, t.name()).partitions(),
+                        form::offsetsRead, failure -> { });
+            }
+            return form;
         });
     }
 

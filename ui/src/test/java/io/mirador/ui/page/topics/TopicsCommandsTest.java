@@ -198,6 +198,25 @@ class TopicsCommandsTest {
     }
 
     @Test
+    void purgeWithoutTheDetailOpenReadsTheOffsetsForTheForm() {
+        source.details.put("orders", TopicsViewModelTest.detail("orders"));
+        model.selectedTopicProperty().set("orders");
+        executor.holdWork();
+
+        PurgeForm form = model.newPurgeForm().orElseThrow();
+        assertThat(form.rows()).extracting(PurgeForm.Row::latest).containsOnly(-1L);
+        form.allProperty().set(false);
+        form.rows().get(1).beforeProperty().set("11");
+        executor.runPending();
+
+        assertThat(source.detailRequests).contains("local-a/orders");
+        assertThat(form.rows()).extracting(PurgeForm.Row::latest).containsExactly(10L, 10L);
+        assertThat(form.rows().get(1).beforeProperty().get()).as("what was typed stays").isEqualTo("11");
+        assertThat(form.problem()).isEqualTo("Partition 1 ends at offset 10; purge up to at most that.");
+        assertThat(model.detail().topicProperty().get()).as("the detail stays closed").isNull();
+    }
+
+    @Test
     void configsAreSetAsTopicOverridesOrReset() {
         ConfigValue retention = TopicsViewModelTest.config("retention.ms", "604800000", ConfigSource.DEFAULT_CONFIG);
         source.details.put("orders", TopicsViewModelTest.detail("orders"));

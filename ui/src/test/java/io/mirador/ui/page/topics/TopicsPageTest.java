@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.mirador.cluster.TopicSummary;
@@ -19,8 +20,13 @@ import io.mirador.ui.testing.TestTopics;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +35,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real Topics page in a headless stage, on a real one-broker sandbox cluster started once for the class.
@@ -121,6 +128,42 @@ class TopicsPageTest {
         assertThat(fx(() -> model.commands().noticeProperty().get())).isEqualTo("Deleted topic " + topic + ".");
         await().atMost(UI).until(() -> !admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic));
         assertThat(fx(() -> model.detail().topicProperty().get())).as("the detail of a deleted topic closes").isNull();
+    }
+
+    @Test
+    void purgeShowsTheOffsetsWithoutTheDetailAndEnterInAnOffsetDoesNotPurge() throws Exception {
+        String topic = "purge-enter";
+        TestTopics.create(sandbox.bootstrap("local-a"), new NewTopic(topic, 2, (short) 1));
+        TestTopics.produce(sandbox.bootstrap("local-a"), 5, i -> new ProducerRecord<>(topic, 0, "k" + i, "v" + i));
+        await().atMost(UI).until(() -> row(topic) != null);
+        onFx(() -> model.detail().open(null));
+
+        robot.clickOn(cell(topic));
+        await().atMost(UI).until(() -> !fx(() -> robot.lookup("#topics-purge").query().isDisabled()));
+        robot.clickOn("#topics-purge");
+        await().atMost(UI).until(() -> present("#purge-before-0"));
+        robot.clickOn("#purge-some");
+        robot.clickOn("#purge-before-0").write("3");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(present("#purge-topic")).as("Enter does not close the dialog").isTrue();
+        assertThat(fx(() -> model.commands().noticeProperty().get())).doesNotStartWith("Purged");
+        await().atMost(UI).alias("the offsets are read for the dialog").until(() -> fx(() -> purgeRows().stream()
+                .filter(r -> r.partition() == 0).findFirst().map(PurgeForm.Row::latest).orElse(-1L)) == 5L);
+        assertThat(fx(() -> robot.lookup("#purge-partitions .table-cell").queryAllAs(TableCell.class).stream()
+                .map(TableCell::getText).filter("5"::equals).count())).as("Latest shows 5").isEqualTo(1);
+
+        robot.clickOn("#purge-topic-cancel");
+        await().atMost(UI).until(() -> !present("#purge-topic"));
+        TopicPartition p0 = new TopicPartition(topic, 0);
+        assertThat(admin.listOffsets(Map.of(p0, OffsetSpec.earliest())).partitionResult(p0).get(30, TimeUnit.SECONDS)
+                .offset()).as("nothing was purged").isZero();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<PurgeForm.Row> purgeRows() {
+        return List.copyOf(robot.lookup("#purge-partitions").queryAs(TableView.class).getItems());
     }
 
     private boolean present(String query) throws Exception {
