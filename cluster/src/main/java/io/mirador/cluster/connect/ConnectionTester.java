@@ -135,13 +135,22 @@ public final class ConnectionTester {
 
             stage = "tcp";
             List<String> reachable = new ArrayList<>();
+            int refused = 0;
             Duration tcpTimeout = min(MAX_TCP_PROBE, remaining().dividedBy(Math.max(2, addresses.size() + 1)));
             for (InetSocketAddress address : addresses) {
-                if (tcpConnects(address, tcpTimeout)) {
+                Tcp tcp = tcpConnects(address, tcpTimeout);
+                if (tcp == Tcp.OPEN) {
                     reachable.add(address.getHostString() + ":" + address.getPort());
+                } else if (tcp == Tcp.REFUSED) {
+                    refused++;
                 }
             }
             open = List.copyOf(reachable);
+            if (reachable.isEmpty() && refused == addresses.size()) {
+                // Refused at once: "within 10 s" would be wrong, the answer came in milliseconds.
+                return fail("nothing listens at " + servers() + " (connection refused): is the broker running, and is"
+                        + " the port right?");
+            }
             if (reachable.isEmpty()) {
                 return fail(unreachable());
             }
@@ -360,12 +369,17 @@ public final class ConnectionTester {
         }
     }
 
-    private static boolean tcpConnects(InetSocketAddress address, Duration timeout) {
+    /** How a TCP connect ended: open, refused by the host at once, or no answer (timeout, unreachable network). */
+    private enum Tcp { OPEN, REFUSED, SILENT }
+
+    private static Tcp tcpConnects(InetSocketAddress address, Duration timeout) {
         try (Socket socket = new Socket()) {
             socket.connect(address, (int) Math.max(1, timeout.toMillis()));
-            return true;
+            return Tcp.OPEN;
+        } catch (java.net.ConnectException e) {
+            return String.valueOf(e.getMessage()).contains("refused") ? Tcp.REFUSED : Tcp.SILENT;
         } catch (IOException e) {
-            return false;
+            return Tcp.SILENT;
         }
     }
 

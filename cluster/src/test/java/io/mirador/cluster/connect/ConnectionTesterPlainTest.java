@@ -47,7 +47,7 @@ class ConnectionTesterPlainTest {
     }
 
     @Test
-    void closedPortIsUnreachable() throws Exception {
+    void closedPortIsRefusedAtOnceAndSaysSo() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = socket.getLocalPort();
@@ -55,7 +55,9 @@ class ConnectionTesterPlainTest {
         ConnectionResult result = ConnectionTester.test(new ClusterConnection("gone", "127.0.0.1:" + port), BUDGET);
         assertFailed(result, BUDGET);
         assertThat(result.reason())
-                .isEqualTo("no broker answered at 127.0.0.1:" + port + " within 10 s: is it running and reachable?");
+                .as("refused at once: not 'within 10 s'")
+                .isEqualTo("nothing listens at 127.0.0.1:" + port + " (connection refused): is the broker running, and is"
+                        + " the port right?");
     }
 
     @Test

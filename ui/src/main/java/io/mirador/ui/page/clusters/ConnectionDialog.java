@@ -62,12 +62,15 @@ final class ConnectionDialog extends Dialog<Void> {
             }
         });
         setOnHidden(e -> form.cancelTest());
-        // The SASL and TLS sections come and go with the protocol: the window must follow the content's size.
-        form.protocolProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(() -> {
+        // The SASL and TLS sections come and go with the protocol, and a test answer may take two or three lines:
+        // the window must follow the content's size, or the answer is cut ("the listener may expect …").
+        Runnable fit = () -> javafx.application.Platform.runLater(() -> {
             if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
                 getDialogPane().getScene().getWindow().sizeToScene();
             }
-        }));
+        });
+        form.protocolProperty().addListener((obs, old, now) -> fit.run());
+        form.testResultProperty().addListener((obs, old, now) -> fit.run());
     }
 
     private static Node content(ConnectionForm form) {
@@ -136,6 +139,7 @@ final class ConnectionDialog extends Dialog<Void> {
         Label result = new Label();
         result.setId("connection-test-result");
         result.setWrapText(true);
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         result.textProperty().bind(form.testResultProperty());
         form.testPassedProperty().addListener((obs, old, ok) -> {
             result.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
