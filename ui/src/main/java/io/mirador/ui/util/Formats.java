@@ -32,6 +32,26 @@ public final class Formats {
         return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
     }
 
+    private static final java.util.regex.Pattern BREAK = java.util.regex.Pattern.compile(
+            "(?i)<\\s*(br|/?p|/?ul|/?ol|li|/li)\\b[^>]*>");
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
+
+    /**
+     * Kafka's config documentation as plain text: it is written as HTML ({@code <code>}, {@code <p>}, lists,
+     * links, entities), which a label would show raw. Tags go (paragraph and list breaks become a space), entities
+     * are decoded, runs of white space become one space. Null stays null.
+     */
+    public static String plainText(String html) {
+        if (html == null) {
+            return null;
+        }
+        String text = BREAK.matcher(html).replaceAll(" ");
+        text = TAG.matcher(text).replaceAll("");
+        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&nbsp;", " ").replace("&amp;", "&");
+        return text.replaceAll("\\s+", " ").trim();
+    }
+
     /** Grouped thousands: 1,234,567. */
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);

@@ -31,4 +31,13 @@ class FormatsTest {
         assertThat(Formats.count(1_234_567)).isEqualTo("1,234,567");
         assertThat(Formats.count(7)).isEqualTo("7");
     }
+
+    @Test
+    void kafkaDocumentationLosesItsHtml() {
+        assertThat(Formats.plainText("The <code>log.retention.ms</code> wins over <code>log.retention.hours</code>."
+                + "<p>Values &lt; 0 mean <em>no limit</em> &amp; more.</p><ul><li>one</li><li>two</li></ul>"))
+                .isEqualTo("The log.retention.ms wins over log.retention.hours. Values < 0 mean no limit & more. one two");
+        assertThat(Formats.plainText("Plain text stays as it is, a < b.")).isEqualTo("Plain text stays as it is, a < b.");
+        assertThat(Formats.plainText(null)).isNull();
+    }
 }

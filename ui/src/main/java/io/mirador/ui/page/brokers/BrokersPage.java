@@ -98,7 +98,7 @@ public final class BrokersPage implements Page {
                 PageHeader.refresh("brokers", model::refresh));
 
         Label problem = PageHeader.problem("brokers", model.problemProperty());
-        Label notice = PageHeader.message("brokers-notice", Styles.ACCENT, model.noticeProperty());
+        Label notice = PageHeader.notice("brokers-notice", model.noticeProperty(), model.noticeIsErrorProperty());
 
         root.setTop(new VBox(12, title, toolbar, problem, notice));
 
@@ -158,7 +158,7 @@ public final class BrokersPage implements Page {
         doc.setWrapText(true);
         doc.getStyleClass().add(Styles.TEXT_MUTED);
         doc.textProperty().bind(selected.map(c -> c.name() + ": "
-                + (c.documentation() == null ? "no documentation" : c.documentation()))
+                + (c.documentation() == null ? "no documentation" : Formats.plainText(c.documentation())))
                 .orElse("Select a config to read what it does; double-click a dynamic one to edit it."));
 
         VBox.setVgrow(table, Priority.ALWAYS);

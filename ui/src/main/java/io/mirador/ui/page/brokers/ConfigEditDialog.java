@@ -37,7 +37,8 @@ final class ConfigEditDialog {
         Label current = new Label("Current value: " + (config.value() == null ? Columns.NONE : config.value())
                 + " (" + BrokersViewModel.sourceName(config.source()) + ")");
         current.getStyleClass().add(Styles.TEXT_MUTED);
-        Label doc = new Label(config.documentation() == null ? "" : config.documentation());
+        Label doc = new Label(config.documentation() == null ? ""
+                : io.mirador.ui.util.Formats.plainText(config.documentation()));
         doc.setWrapText(true);
         doc.setMaxWidth(480);
         TextField value = new TextField(config.isSensitive() ? "" : config.value());

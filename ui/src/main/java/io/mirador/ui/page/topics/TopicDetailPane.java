@@ -150,7 +150,7 @@ public final class TopicDetailPane {
         TableColumn<ConfigValue, String> source = Columns.column("Source", TopicDetailPane::sourceText);
         source.setPrefWidth(150);
         TableColumn<ConfigValue, String> doc = Columns.column("Documentation",
-                c -> c.documentation() == null ? "" : c.documentation());
+                c -> c.documentation() == null ? "" : Formats.plainText(c.documentation()));
         doc.setPrefWidth(400);
         table.getColumns().setAll(List.of(name, value, source, doc));
         table.setRowFactory(t -> new TableRow<>() {
