@@ -63,6 +63,7 @@ public final class BrokersViewModel {
     private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(this, "writable", false);
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working", false);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyBooleanWrapper noticeIsError = new ReadOnlyBooleanWrapper(this, "noticeIsError");
     private final LogDirsModel logDirs = new LogDirsModel();
 
     private BackgroundTask configLoad;
@@ -146,6 +147,16 @@ public final class BrokersViewModel {
         return notice.getReadOnlyProperty();
     }
 
+    /** Whether {@link #noticeProperty()} tells of a failure or a refusal (shown red) rather than a success. */
+    public ReadOnlyBooleanProperty noticeIsErrorProperty() {
+        return noticeIsError.getReadOnlyProperty();
+    }
+
+    private void say(String text, boolean error) {
+        notice.set(text);
+        noticeIsError.set(error);
+    }
+
     public ReadOnlyBooleanProperty loadingProperty() {
         return poller.loadingProperty();
     }
@@ -188,13 +199,13 @@ public final class BrokersViewModel {
         }
         String v = value == null ? "" : value.trim();
         if (v.isEmpty()) {
-            notice.set("Could not set " + name + ": give a value (Reset removes an override).");
+            say("Could not set " + name + ": give a value (Reset removes an override).", true);
             return;
         }
         Optional<ConfigValue> config = config(name);
         if (config.isPresent() && config.get().isReadOnly()) {
-            notice.set("Could not set " + name + ": it is read-only; set it in server.properties and restart the"
-                    + " broker.");
+            say("Could not set " + name + ": it is read-only; set it in server.properties and restart the"
+                    + " broker.", true);
             return;
         }
         boolean secret = config.map(ConfigValue::isSensitive).orElse(false);
@@ -220,11 +231,11 @@ public final class BrokersViewModel {
 
     private boolean checkWritable(String cluster, Integer broker) {
         if (cluster == null || broker == null) {
-            notice.set("Choose a cluster and a broker first.");
+            say("Choose a cluster and a broker first.", true);
             return false;
         }
         if (!writable.get()) {
-            notice.set("Cluster " + cluster + " is read-only or not running: configs cannot be changed.");
+            say("Cluster " + cluster + " is read-only or not running: configs cannot be changed.", true);
             return false;
         }
         return !working.get();
@@ -233,19 +244,19 @@ public final class BrokersViewModel {
     /** Runs one write off the UI thread, then says how it went and reloads the configs. */
     private void write(String title, String cluster, Runnable action, String done, String failed) {
         working.set(true);
-        notice.set("");
+        say("", false);
         executor.submit(title, () -> {
             action.run();
             return cluster;
         }, ok -> {
             working.set(false);
-            notice.set(done);
+            say(done, false);
             if (cluster.equals(poller.selectedCluster())) {
                 loadConfigs(true);
             }
         }, failure -> {
             working.set(false);
-            notice.set(failed + ": " + Messages.oneLine(failure));
+            say(failed + ": " + Messages.oneLine(failure), true);
         });
     }
 
@@ -273,7 +284,7 @@ public final class BrokersViewModel {
         brokerIds.clear();
         configs.clear();
         logDirs.clear();
-        notice.set("");
+        say("", false);
     }
 
     private void brokerChanged() {

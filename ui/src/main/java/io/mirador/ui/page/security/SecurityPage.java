@@ -72,7 +72,7 @@ public final class SecurityPage implements Page {
                 PageHeader.refresh("security", model::refresh));
 
         Label problem = PageHeader.problem("security", model.problemProperty());
-        Label notice = PageHeader.message("security-notice", Styles.ACCENT, model.noticeProperty());
+        Label notice = PageHeader.notice("security-notice", model.noticeProperty(), model.noticeIsErrorProperty());
         root.setTop(new VBox(12, title, toolbar, problem, notice));
 
         SplitPane split = new SplitPane(aclSection(), quotaSection());

@@ -67,6 +67,7 @@ public final class SecurityViewModel {
     private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(this, "writable", false);
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working", false);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyBooleanWrapper noticeIsError = new ReadOnlyBooleanWrapper(this, "noticeIsError");
     private final BooleanBinding aclWritable = writable.and(noAuthorizer.not()).and(working.not());
     private final BooleanBinding quotaWritable = writable.and(working.not());
 
@@ -155,6 +156,16 @@ public final class SecurityViewModel {
         return notice.getReadOnlyProperty();
     }
 
+    /** Whether {@link #noticeProperty()} tells of a failure or a refusal (shown red) rather than a success. */
+    public ReadOnlyBooleanProperty noticeIsErrorProperty() {
+        return noticeIsError.getReadOnlyProperty();
+    }
+
+    private void say(String text, boolean error) {
+        notice.set(text);
+        noticeIsError.set(error);
+    }
+
     public ReadOnlyBooleanProperty loadingProperty() {
         return poller.loadingProperty();
     }
@@ -183,7 +194,7 @@ public final class SecurityViewModel {
         try {
             entry = draft.toEntry();
         } catch (IllegalArgumentException e) {
-            notice.set("Could not create the ACL: " + e.getMessage());
+            say("Could not create the ACL: " + e.getMessage(), true);
             return;
         }
         String cluster = poller.selectedCluster();
@@ -197,7 +208,7 @@ public final class SecurityViewModel {
             if (!acls.contains(entry)) {
                 acls.add(entry);
             }
-            notice.set("Created ACL: " + entry.describe() + ".");
+            say("Created ACL: " + entry.describe() + ".", false);
         }, "Could not create ACL " + entry.describe());
     }
 
@@ -216,7 +227,7 @@ public final class SecurityViewModel {
         }
         write("Deleting ACLs on " + cluster, cluster, () -> source.deleteAcls(cluster, doomed), deleted -> {
             acls.removeAll(doomed);
-            notice.set("Deleted " + deleted + (deleted == 1 ? " ACL." : " ACLs."));
+            say("Deleted " + deleted + (deleted == 1 ? " ACL." : " ACLs."), false);
         }, "Could not delete ACLs");
     }
 
@@ -230,11 +241,11 @@ public final class SecurityViewModel {
             limits = draft.limits();
             removed = draft.removedKeys();
         } catch (IllegalArgumentException e) {
-            notice.set("Could not save the quota: " + e.getMessage());
+            say("Could not save the quota: " + e.getMessage(), true);
             return;
         }
         if (limits.isEmpty() && removed.isEmpty()) {
-            notice.set("Could not save the quota of " + entity.describe() + ": give at least one limit.");
+            say("Could not save the quota of " + entity.describe() + ": give at least one limit.", true);
             return;
         }
         String cluster = poller.selectedCluster();
@@ -246,7 +257,7 @@ public final class SecurityViewModel {
             return null;
         }, ignored -> {
             QuotaRows.apply(quotas, entity, limits, removed);
-            notice.set("Saved the quota of " + entity.describe() + ".");
+            say("Saved the quota of " + entity.describe() + ".", false);
         }, "Could not save the quota of " + entity.describe());
     }
 
@@ -265,21 +276,21 @@ public final class SecurityViewModel {
             return null;
         }, ignored -> {
             quotas.removeIf(q -> q.entity().equals(entity));
-            notice.set("Deleted the quota of " + entity.describe() + ".");
+            say("Deleted the quota of " + entity.describe() + ".", false);
         }, "Could not delete the quota of " + entity.describe());
     }
 
     private boolean checkWritable(String cluster, boolean allowed, String what) {
         if (cluster == null) {
-            notice.set("Choose a cluster first.");
+            say("Choose a cluster first.", true);
             return false;
         }
         if (working.get()) {
             return false;
         }
         if (!allowed) {
-            notice.set(noAuthorizer.get() && what.equals("ACLs") && writable.get() ? NO_AUTHORIZER
-                    : "Cluster " + cluster + " is read-only or not running: " + what + " cannot be changed.");
+            say(noAuthorizer.get() && what.equals("ACLs") && writable.get() ? NO_AUTHORIZER
+                    : "Cluster " + cluster + " is read-only or not running: " + what + " cannot be changed.", true);
             return false;
         }
         return true;
@@ -288,7 +299,7 @@ public final class SecurityViewModel {
     /** Runs one write off the UI thread; {@code done} runs only while its cluster is still the selected one. */
     private <T> void write(String title, String cluster, Callable<T> action, Consumer<T> done, String failed) {
         working.set(true);
-        notice.set("");
+        say("", false);
         executor.submit(title, action, result -> {
             working.set(false);
             if (cluster.equals(poller.selectedCluster())) {
@@ -296,7 +307,7 @@ public final class SecurityViewModel {
             }
         }, failure -> {
             working.set(false);
-            notice.set(failed + ": " + Messages.oneLine(failure));
+            say(failed + ": " + Messages.oneLine(failure), true);
         });
     }
 
@@ -331,7 +342,7 @@ public final class SecurityViewModel {
         noAuthorizer.set(false);
         aclMessage.set("");
         quotaMessage.set("");
-        notice.set("");
+        say("", false);
     }
 
     private void applyFilter() {

@@ -122,6 +122,7 @@ class BrokersViewModelTest {
 
         assertThat(source.calls).contains("alter local-a 0 num.io.threads=12");
         assertThat(model.noticeProperty().get()).isEqualTo("Set num.io.threads of broker 0 to 12.");
+        assertThat(model.noticeIsErrorProperty().get()).as("a success is not shown as an error").isFalse();
         assertThat(model.visibleConfigs()).filteredOn(c -> c.name().equals("num.io.threads"))
                 .singleElement().satisfies(c -> {
                     assertThat(c.value()).isEqualTo("12");
@@ -140,6 +141,7 @@ class BrokersViewModelTest {
         assertThat(model.noticeProperty().get()).startsWith("Could not set log.dirs: it is read-only");
         model.alterConfig("num.io.threads", "  ");
         assertThat(model.noticeProperty().get()).startsWith("Could not set num.io.threads: give a value");
+        assertThat(model.noticeIsErrorProperty().get()).as("a refusal is shown as an error").isTrue();
 
         assertThat(source.calls).noneMatch(c -> c.startsWith("alter"));
     }

@@ -126,6 +126,7 @@ class SecurityViewModelTest {
         assertThat(source.acls).contains(expected);
         assertThat(model.visibleAcls()).contains(expected);
         assertThat(model.noticeProperty().get()).isEqualTo("Created ACL: " + expected.describe() + ".");
+        assertThat(model.noticeIsErrorProperty().get()).isFalse();
         assertThat(model.aclStatusProperty().get()).isEqualTo("4 of 4 ACLs");
     }
 
@@ -145,6 +146,7 @@ class SecurityViewModelTest {
         draft.principalProperty().set("nobody");
         model.createAcl(draft);
         assertThat(model.noticeProperty().get()).startsWith("Could not create the ACL: invalid principal 'nobody'");
+        assertThat(model.noticeIsErrorProperty().get()).isTrue();
         assertThat(source.calls).noneMatch(c -> c.startsWith("createAcl"));
     }
 
