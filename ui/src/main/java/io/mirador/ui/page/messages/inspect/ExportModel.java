@@ -82,7 +82,8 @@ public final class ExportModel extends FormModel {
     public static ExportModel ofRecords(List<KafkaRecord> records, TaskExecutor executor) {
         List<KafkaRecord> chosen = List.copyOf(records);
         String topic = chosen.isEmpty() ? "records" : chosen.get(0).topic();
-        String what = Formats.count(chosen.size()) + (chosen.size() == 1 ? " selected record" : " selected records");
+        // The records shown in the table, whatever is selected in it: say so, "selected" misled.
+        String what = Formats.count(chosen.size()) + (chosen.size() == 1 ? " record" : " records") + " shown in the table";
         return new ExportModel(what, topic, (out, format, control) -> {
             long written = 0;
             for (KafkaRecord record : chosen) {
@@ -95,7 +96,7 @@ public final class ExportModel extends FormModel {
                 }
             }
             return written;
-        }, chosen.isEmpty() ? "No records are selected." : "", executor);
+        }, chosen.isEmpty() ? "The table shows no records: read some first." : "", executor);
     }
 
     /** Exports what {@code spec} reads on {@code cluster}; the range must end (no live stop). */
@@ -204,7 +205,7 @@ public final class ExportModel extends FormModel {
         return "";
     }
 
-    /** "12 selected records" or "topic orders on local-a, all partitions". */
+    /** "12 records shown in the table" or "topic orders on local-a, all partitions". */
     public String description() {
         return description;
     }

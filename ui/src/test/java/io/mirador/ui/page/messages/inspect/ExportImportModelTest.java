@@ -41,7 +41,7 @@ class ExportImportModelTest {
     @Test
     void exportsTheSelectionAsExactJsonLines() throws Exception {
         ExportModel model = ExportModel.ofRecords(records(), executor);
-        assertThat(model.description()).isEqualTo("3 selected records");
+        assertThat(model.description()).isEqualTo("3 records shown in the table");
         assertThat(model.problem()).isEqualTo("Choose a file to write.");
         Path target = dir.resolve("out.jsonl");
         model.targetProperty().set(target);
