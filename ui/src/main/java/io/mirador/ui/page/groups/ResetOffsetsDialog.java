@@ -122,8 +122,12 @@ public final class ResetOffsetsDialog extends Dialog<Void> {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         GridPane form = Dialogs.labelledGrid();
-        form.addRow(0, new Label("Topics"), topics);
-        form.addRow(1, new Label("Reset"), modes());
+        Label topicsLabel = new Label("Topics");
+        Label resetLabel = new Label("Reset");
+        GridPane.setValignment(topicsLabel, javafx.geometry.VPos.TOP);
+        GridPane.setValignment(resetLabel, javafx.geometry.VPos.TOP);
+        form.addRow(0, topicsLabel, topics);
+        form.addRow(1, resetLabel, modes());
         GridPane.setHgrow(topics, Priority.ALWAYS);
 
         VBox box = new VBox(12, target, form, problem, table, message);

@@ -1,6 +1,7 @@
 package io.mirador.ui.page.topics;
 
 import atlantafx.base.theme.Styles;
+import io.mirador.ui.control.Dialogs;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -27,6 +28,7 @@ class FormDialog extends Dialog<Boolean> {
         setHeaderText(title);
         getDialogPane().setId(id);
         getDialogPane().getStylesheets().add(TopicsPage.class.getResource("topics.css").toExternalForm());
+        Dialogs.uncapWidth(getDialogPane());
         ok = new ButtonType(okText, ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().setAll(ok, ButtonType.CANCEL);
         Button okButton = (Button) getDialogPane().lookupButton(ok);

@@ -24,11 +24,14 @@ final class PurgeDialog extends FormDialog {
     private static VBox content(PurgeForm form) {
         Label text = new Label("Deleted records are gone for every consumer; offsets keep counting from where they were.");
         text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ToggleGroup mode = new ToggleGroup();
         RadioButton all = new RadioButton("Every record of every partition");
         all.setId("purge-all");
         RadioButton some = new RadioButton("Records before an offset, per partition (blank: leave the partition alone)");
         some.setId("purge-some");
+        some.setWrapText(true);
+        some.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         all.setToggleGroup(mode);
         some.setToggleGroup(mode);
         all.setSelected(form.allProperty().get());

@@ -18,6 +18,7 @@ import io.mirador.ui.testing.Fx;
 import io.mirador.ui.testing.PageFixture;
 import io.mirador.ui.testing.TestTopics;
 import javafx.scene.Node;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -142,6 +143,10 @@ class TopicsPageTest {
         await().atMost(UI).until(() -> !fx(() -> robot.lookup("#topics-purge").query().isDisabled()));
         robot.clickOn("#topics-purge");
         await().atMost(UI).until(() -> present("#purge-before-0"));
+        Labeled some = fx(() -> robot.lookup("#purge-some").queryAs(Labeled.class));
+        assertThat(fx(some::getHeight)).as("the per-partition choice is not cut")
+                .isGreaterThanOrEqualTo(fx(() -> some.prefHeight(some.getWidth()) - 0.5));
+        assertThat(fx(some::getWidth)).isGreaterThanOrEqualTo(fx(() -> Math.min(some.prefWidth(-1), 500.0)));
         robot.clickOn("#purge-some");
         robot.clickOn("#purge-before-0").write("3");
         robot.type(KeyCode.ENTER);
