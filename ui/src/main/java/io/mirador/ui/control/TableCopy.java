@@ -17,7 +17,8 @@ import javafx.scene.input.KeyCombination;
 /**
  * Lets a table copy its selected rows: Ctrl/Cmd+C and a "Copy rows" context-menu item put them on the
  * clipboard as tab-separated text with a header line, ready to paste into a spreadsheet. The text of a cell is
- * what its column's cell value is, so numbers are copied raw, not as shown. FX thread only.
+ * what its column's cell value is, so numbers are copied raw, not as shown ("1234567", not "1.2 MB"); fractions
+ * are rounded to three decimals, enough for rates, without the float noise of 1.6055134613462372. FX thread only.
  */
 public final class TableCopy {
 
@@ -62,14 +63,22 @@ public final class TableCopy {
         for (S row : rows) {
             int index = table.getItems().indexOf(row);
             text.append(columns.stream()
-                    .map(c -> clean(String.valueOf(valueOrEmpty(c.getCellData(index)))))
+                    .map(c -> clean(cellText(c.getCellData(index))))
                     .collect(Collectors.joining("\t"))).append('\n');
         }
         return text.toString();
     }
 
-    private static Object valueOrEmpty(Object value) {
-        return value == null ? "" : value;
+    /** A cell value as copied: empty for none, fractions to at most three decimals, anything else as is. */
+    static String cellText(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if ((value instanceof Double || value instanceof Float) && Double.isFinite(((Number) value).doubleValue())) {
+            return java.math.BigDecimal.valueOf(((Number) value).doubleValue())
+                    .setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value);
     }
 
     private static String clean(String text) {
