@@ -143,7 +143,13 @@ public final class TopicsPage implements Page {
         readOnly.visibleProperty().bind(model.writableProperty().not().and(model.problemProperty().isEmpty()));
         readOnly.managedProperty().bind(readOnly.visibleProperty());
 
-        HBox bar = new HBox(8, create, delete, partitions, purge, readOnly);
+        Label oneAtATime = new Label("Select one topic to delete, add partitions or purge");
+        oneAtATime.setId("topics-one-at-a-time");
+        oneAtATime.getStyleClass().add(Styles.TEXT_MUTED);
+        oneAtATime.visibleProperty().bind(model.selectedCountProperty().greaterThan(1).and(model.writableProperty()));
+        oneAtATime.managedProperty().bind(oneAtATime.visibleProperty());
+
+        HBox bar = new HBox(8, create, delete, partitions, purge, readOnly, oneAtATime);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("topics-actions");
         return bar;

@@ -80,6 +80,9 @@ final class TopicsTable {
         // the model's full list changes, which it reports before the filtered and sorted rows do, and selected
         // again once the rows are in; meanwhile the emptied selection is not passed on to the model.
         model.allTopics().addListener((ListChangeListener<TopicSummary>) change -> reselect = selectedNames());
+        // Always followed, reloads included: the reselection ends on the true count.
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TopicSummary>) change ->
+                model.selectedCountProperty().set(table.getSelectionModel().getSelectedItems().size()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (!syncing && now != null) {
                 model.selectedTopicProperty().set(now.name());

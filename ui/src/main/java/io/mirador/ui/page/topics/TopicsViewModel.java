@@ -19,12 +19,14 @@ import io.mirador.ui.service.TopicSource;
 import io.mirador.ui.task.TaskExecutor;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -56,6 +58,7 @@ public final class TopicsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(this, "writable", false);
     private final ObjectProperty<String> selectedTopic = new SimpleObjectProperty<>(this, "selectedTopic");
+    private final IntegerProperty selectedCount = new SimpleIntegerProperty(this, "selectedCount", 0);
     private final BooleanBinding canChangeSelected;
     private final InRates inRates = new InRates();
     /** Replaced before the list on each load, so cells redrawn by the list change read the new rates. */
@@ -77,7 +80,8 @@ public final class TopicsViewModel {
         detail = new TopicDetailModel(source, executor, poller::selectedCluster, poller::isSelectedRunning);
         commands = new TopicCommands(source, executor, poller::selectedCluster, writable.getReadOnlyProperty(),
                 this::afterWrite);
-        canChangeSelected = writable.getReadOnlyProperty().and(selectedTopic.isNotNull());
+        canChangeSelected = writable.getReadOnlyProperty().and(selectedTopic.isNotNull())
+                .and(selectedCount.lessThanOrEqualTo(1));
         filter.addListener((obs, old, now) -> applyFilter());
         regex.addListener((obs, old, now) -> applyFilter());
         showInternal.addListener((obs, old, now) -> applyFilter());
@@ -136,7 +140,16 @@ public final class TopicsViewModel {
         return selectedTopic;
     }
 
-    /** True when delete, add partitions and purge can act: a writable cluster and a selected topic. */
+    /**
+     * How many rows the table has selected (it allows several, to copy them). Delete, add partitions and purge
+     * act on {@link #selectedTopicProperty()} alone, so they are off while several are selected rather than
+     * quietly acting on one of them.
+     */
+    public IntegerProperty selectedCountProperty() {
+        return selectedCount;
+    }
+
+    /** True when delete, add partitions and purge can act: a writable cluster and exactly one selected topic. */
     public BooleanBinding canChangeSelectedProperty() {
         return canChangeSelected;
     }

@@ -282,6 +282,11 @@ class TopicsViewModelTest {
         assertThat(model.canChangeSelectedProperty().get()).as("no topic selected").isFalse();
         model.selectedTopicProperty().set("orders");
         assertThat(model.canChangeSelectedProperty().get()).isTrue();
+        model.selectedCountProperty().set(2);
+        assertThat(model.canChangeSelectedProperty().get()).as("delete, purge and add partitions act on one topic")
+                .isFalse();
+        model.selectedCountProperty().set(1);
+        assertThat(model.canChangeSelectedProperty().get()).isTrue();
 
         backend.cluster(0).set(ClusterState.STOPPED);
 
