@@ -143,7 +143,8 @@ public final class TopicsPage implements Page {
         readOnly.visibleProperty().bind(model.writableProperty().not().and(model.problemProperty().isEmpty()));
         readOnly.managedProperty().bind(readOnly.visibleProperty());
 
-        Label oneAtATime = new Label("Select one topic to delete, add partitions or purge");
+        Label oneAtATime = new Label("These act on one topic: select only one");
+        oneAtATime.setMinWidth(0);
         oneAtATime.setId("topics-one-at-a-time");
         oneAtATime.getStyleClass().add(Styles.TEXT_MUTED);
         oneAtATime.visibleProperty().bind(model.selectedCountProperty().greaterThan(1).and(model.writableProperty()));
@@ -158,6 +159,8 @@ public final class TopicsPage implements Page {
     private static Button action(String id, String text, Feather icon, BooleanExpression enabled) {
         Button button = new Button(text, new FontIcon(icon));
         button.setId(id);
+        // The buttons keep their text; a hint beside them is cut first.
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.disableProperty().bind(enabled.not());
         return button;
     }
