@@ -14,22 +14,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.mirador.broker.Sandbox;
-import io.mirador.broker.SandboxSpec;
 import io.mirador.cluster.ClusterConnection;
 import io.mirador.replicator.route.RouteDefinition;
 import io.mirador.replicator.state.Checkpoint;
 import io.mirador.replicator.state.JdbcReplicationStore;
 import io.mirador.replicator.state.ReplicationEvent;
 import io.mirador.replicator.state.ReplicationStore;
+import io.mirador.replicator.testing.SharedClusters;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,10 +41,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointIdentityTest {
 
     private static final EngineSettings FAST = new EngineSettings(500, 200, 500, 60_000, 1.5);
-    private static Sandbox sandbox;
     private static String src;
     private static String dst;
     private static String other;
+
+    @RegisterExtension
+    static final SharedClusters clusters = SharedClusters.named("src", "dst", "other");
 
     @TempDir
     Path temp;
@@ -53,26 +54,16 @@ class CheckpointIdentityTest {
     private ReplicationEngine engine;
 
     @BeforeAll
-    static void startClusters() {
-        sandbox = new Sandbox(new SandboxSpec(List.of("src", "dst", "other"), 1, null, 0, false, 0));
-        sandbox.start();
-        src = sandbox.cluster("src").orElseThrow().bootstrapServers();
-        dst = sandbox.cluster("dst").orElseThrow().bootstrapServers();
-        other = sandbox.cluster("other").orElseThrow().bootstrapServers();
-    }
-
-    @AfterAll
-    static void stopClusters() {
-        sandbox.stop();
+    static void addresses() {
+        src = clusters.bootstrap("src");
+        dst = clusters.bootstrap("dst");
+        other = clusters.bootstrap("other");
     }
 
     @BeforeEach
     void openStore() {
         store = JdbcReplicationStore.open(temp.resolve("state").toString());
-        store.putCluster(new ClusterConnection("src", src));
-        store.putCluster(new ClusterConnection("dst", dst));
-        engine = new ReplicationEngine(store, FAST);
-        engine.start();
+        engine = clusters.engine(store, FAST);
     }
 
     @AfterEach
@@ -101,7 +92,7 @@ class CheckpointIdentityTest {
                 .containsAll(range(1_000, 1_300));
         assertThat(engine.events("reuse", 100)).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo(ReplicationEvent.CHECKPOINT_IGNORED);
-            assertThat(e.message()).contains("reused", "source cluster " + sandbox.cluster("src").orElseThrow().clusterId());
+            assertThat(e.message()).contains("reused", "source cluster " + clusters.clusterId("src"));
         });
     }
 
@@ -152,8 +143,8 @@ class CheckpointIdentityTest {
             Checkpoint cp = store.checkpoints("lazarus").get(new TopicPartition("lazarus", 0));
             assertThat(cp.sourceOffset()).isEqualTo(60);
             assertThat(cp.identity().isComplete()).isTrue();
-            assertThat(cp.identity().sourceClusterId()).isEqualTo(sandbox.cluster("src").orElseThrow().clusterId());
-            assertThat(cp.identity().targetClusterId()).isEqualTo(sandbox.cluster("dst").orElseThrow().clusterId());
+            assertThat(cp.identity().sourceClusterId()).isEqualTo(clusters.clusterId("src"));
+            assertThat(cp.identity().targetClusterId()).isEqualTo(clusters.clusterId("dst"));
         });
     }
 

@@ -17,27 +17,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.mirador.broker.Sandbox;
-import io.mirador.broker.SandboxSpec;
-import io.mirador.cluster.ClusterConnection;
 import io.mirador.replicator.rest.RestServer;
 import io.mirador.replicator.rest.RestServerConfig;
 import io.mirador.replicator.route.RouteDefinition;
 import io.mirador.replicator.state.JdbcReplicationStore;
 import io.mirador.replicator.state.ReplicationEvent;
 import io.mirador.replicator.state.ReplicationStore;
+import io.mirador.replicator.testing.SharedClusters;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,9 +49,11 @@ class EngineFaultsTest {
 
     /** Stalls are detected after 2 s so that the watchdog test stays short. */
     private static final EngineSettings FAST = new EngineSettings(500, 200, 500, 2_000, 1.5);
-    private static Sandbox sandbox;
     private static String src;
     private static String dst;
+
+    @RegisterExtension
+    static final SharedClusters clusters = SharedClusters.named("src", "dst");
 
     @TempDir
     Path temp;
@@ -61,25 +61,15 @@ class EngineFaultsTest {
     private ReplicationEngine engine;
 
     @BeforeAll
-    static void startClusters() {
-        sandbox = new Sandbox(new SandboxSpec(List.of("src", "dst"), 1, null, 0, false, 0));
-        sandbox.start();
-        src = sandbox.cluster("src").orElseThrow().bootstrapServers();
-        dst = sandbox.cluster("dst").orElseThrow().bootstrapServers();
-    }
-
-    @AfterAll
-    static void stopClusters() {
-        sandbox.stop();
+    static void addresses() {
+        src = clusters.bootstrap("src");
+        dst = clusters.bootstrap("dst");
     }
 
     @BeforeEach
     void openStore() {
         store = JdbcReplicationStore.open(temp.resolve("state").toString());
-        store.putCluster(new ClusterConnection("src", src));
-        store.putCluster(new ClusterConnection("dst", dst));
-        engine = new ReplicationEngine(store, FAST);
-        engine.start();
+        engine = clusters.engine(store, FAST);
     }
 
     @AfterEach

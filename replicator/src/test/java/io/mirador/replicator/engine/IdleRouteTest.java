@@ -11,18 +11,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.mirador.broker.Sandbox;
-import io.mirador.broker.SandboxSpec;
-import io.mirador.cluster.ClusterConnection;
 import io.mirador.replicator.route.RouteDefinition;
 import io.mirador.replicator.state.JdbcReplicationStore;
 import io.mirador.replicator.state.ReplicationStore;
-import org.junit.jupiter.api.AfterAll;
+import io.mirador.replicator.testing.SharedClusters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,9 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class IdleRouteTest {
 
-    private static Sandbox sandbox;
     private static String src;
     private static String dst;
+
+    @RegisterExtension
+    static final SharedClusters clusters = SharedClusters.named("src", "dst");
 
     @TempDir
     Path temp;
@@ -43,25 +43,15 @@ class IdleRouteTest {
     private ReplicationEngine engine;
 
     @BeforeAll
-    static void startClusters() {
-        sandbox = new Sandbox(new SandboxSpec(List.of("idle-src", "idle-dst"), 1, null, 0, false, 0));
-        sandbox.start();
-        src = sandbox.cluster("idle-src").orElseThrow().bootstrapServers();
-        dst = sandbox.cluster("idle-dst").orElseThrow().bootstrapServers();
-    }
-
-    @AfterAll
-    static void stopClusters() {
-        sandbox.stop();
+    static void addresses() {
+        src = clusters.bootstrap("src");
+        dst = clusters.bootstrap("dst");
     }
 
     @BeforeEach
     void startEngine() {
         store = JdbcReplicationStore.open(temp.resolve("state").toString());
-        engine = new ReplicationEngine(store, ReplicationEngineTest.FAST);
-        engine.createCluster(new ClusterConnection("src", src));
-        engine.createCluster(new ClusterConnection("dst", dst));
-        engine.start();
+        engine = clusters.engine(store, ReplicationEngineTest.FAST);
     }
 
     @AfterEach

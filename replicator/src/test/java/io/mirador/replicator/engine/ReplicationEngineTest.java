@@ -16,24 +16,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.mirador.broker.Sandbox;
-import io.mirador.broker.SandboxSpec;
 import io.mirador.cluster.ClusterConnection;
 import io.mirador.replicator.route.RouteDefinition;
 import io.mirador.replicator.state.JdbcReplicationStore;
 import io.mirador.replicator.state.ReplicationEvent;
 import io.mirador.replicator.state.ReplicationStore;
+import io.mirador.replicator.testing.SharedClusters;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The engine against two real clusters sharing the class; each test uses its own topics and store. */
@@ -41,9 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplicationEngineTest {
 
     static final EngineSettings FAST = new EngineSettings(500, 200, 500, 60_000, 1.5);
-    private static Sandbox sandbox;
     private static String src;
     private static String dst;
+
+    @RegisterExtension
+    static final SharedClusters clusters = SharedClusters.named("src", "dst");
 
     @TempDir
     Path temp;
@@ -51,16 +52,9 @@ class ReplicationEngineTest {
     private ReplicationEngine engine;
 
     @BeforeAll
-    static void startClusters() {
-        sandbox = new Sandbox(new SandboxSpec(List.of("src", "dst"), 1, null, 0, false, 0));
-        sandbox.start();
-        src = sandbox.cluster("src").orElseThrow().bootstrapServers();
-        dst = sandbox.cluster("dst").orElseThrow().bootstrapServers();
-    }
-
-    @AfterAll
-    static void stopClusters() {
-        sandbox.stop();
+    static void addresses() {
+        src = clusters.bootstrap("src");
+        dst = clusters.bootstrap("dst");
     }
 
     @BeforeEach
@@ -70,13 +64,7 @@ class ReplicationEngineTest {
     }
 
     private static ReplicationEngine newEngine(ReplicationStore store) {
-        ReplicationEngine e = new ReplicationEngine(store, FAST);
-        if (store.cluster("src").isEmpty()) {
-            e.createCluster(new ClusterConnection("src", src));
-            e.createCluster(new ClusterConnection("dst", dst));
-        }
-        e.start();
-        return e;
+        return clusters.engine(store, FAST);
     }
 
     @AfterEach
@@ -102,7 +90,7 @@ class ReplicationEngineTest {
             assertThat(r.partition()).isEqualTo(seq % 4);
             assertThat(r.timestamp()).isEqualTo(1_700_000_000_000L + seq);
             assertThat(string(r.headers().lastHeader(ReplicationWorker.PROVENANCE_HEADER).value()))
-                    .startsWith(sandbox.cluster("src").orElseThrow().clusterId() + "/orders/" + (seq % 4) + "/");
+                    .startsWith(clusters.clusterId("src") + "/orders/" + (seq % 4) + "/");
         }
         assertThat(seen).as("no sequence number missing").hasSize(2_000);
         assertThat(targetConfig("orders").get("retention.ms").value()).isEqualTo("123456789");
