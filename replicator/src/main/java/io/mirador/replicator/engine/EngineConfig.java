@@ -25,13 +25,20 @@ public final class EngineConfig extends AbstractConfig {
     public static final String OVERLOAD_FACTOR = "overload.factor";
     public static final String OVERLOAD_FACTOR_DOC = "A worker carrying more than this multiple of the mean load gives partitions away.";
 
+    public static final String GROUP_SYNC_INTERVAL_MS = "group.sync.interval.ms";
+    public static final String GROUP_SYNC_INTERVAL_MS_DOC = "How often consumer group positions on mirrored topics are translated and written to the target.";
+    public static final String OFFSET_MAP_RETENTION_MS = "offset.map.retention.ms";
+    public static final String OFFSET_MAP_RETENTION_MS_DOC = "Retention of the offset-mapping topic on each target: translation is exact for positions inside it.";
+
     private static final EngineSettings DEFAULTS = EngineSettings.defaults();
     static final ConfigDef DEF = new ConfigDef()
             .define(DISCOVERY_INTERVAL_MS, Type.LONG, DEFAULTS.discoveryIntervalMs(), Range.atLeast(100), Importance.MEDIUM, DISCOVERY_INTERVAL_MS_DOC)
             .define(CHECKPOINT_INTERVAL_MS, Type.LONG, DEFAULTS.checkpointIntervalMs(), Range.atLeast(10), Importance.MEDIUM, CHECKPOINT_INTERVAL_MS_DOC)
             .define(METRICS_INTERVAL_MS, Type.LONG, DEFAULTS.metricsIntervalMs(), Range.atLeast(100), Importance.LOW, METRICS_INTERVAL_MS_DOC)
             .define(STUCK_AFTER_MS, Type.LONG, DEFAULTS.stuckAfterMs(), Range.atLeast(1000), Importance.LOW, STUCK_AFTER_MS_DOC)
-            .define(OVERLOAD_FACTOR, Type.DOUBLE, DEFAULTS.overloadFactor(), Range.atLeast(1.0), Importance.LOW, OVERLOAD_FACTOR_DOC);
+            .define(OVERLOAD_FACTOR, Type.DOUBLE, DEFAULTS.overloadFactor(), Range.atLeast(1.0), Importance.LOW, OVERLOAD_FACTOR_DOC)
+            .define(GROUP_SYNC_INTERVAL_MS, Type.LONG, DEFAULTS.groupSyncIntervalMs(), Range.between(100, 5_000), Importance.LOW, GROUP_SYNC_INTERVAL_MS_DOC)
+            .define(OFFSET_MAP_RETENTION_MS, Type.LONG, DEFAULTS.offsetMapRetentionMs(), Range.atLeast(60_000), Importance.LOW, OFFSET_MAP_RETENTION_MS_DOC);
 
     public EngineConfig(Map<?, ?> props) {
         super(DEF, props, false);
@@ -45,6 +52,7 @@ public final class EngineConfig extends AbstractConfig {
 
     public EngineSettings settings() {
         return new EngineSettings(getLong(DISCOVERY_INTERVAL_MS), getLong(CHECKPOINT_INTERVAL_MS),
-                getLong(METRICS_INTERVAL_MS), getLong(STUCK_AFTER_MS), getDouble(OVERLOAD_FACTOR));
+                getLong(METRICS_INTERVAL_MS), getLong(STUCK_AFTER_MS), getDouble(OVERLOAD_FACTOR),
+                getLong(GROUP_SYNC_INTERVAL_MS), getLong(OFFSET_MAP_RETENTION_MS));
     }
 }

@@ -8,11 +8,29 @@ package io.mirador.replicator.engine;
  * @param metricsIntervalMs how often rates and latencies are computed and sampled to history (5 s)
  * @param stuckAfterMs a partition with lag and no progress for this long is moved to another worker (60 s)
  * @param overloadFactor a worker above this multiple of the mean load gives partitions away (1.5)
+ * @param groupSyncIntervalMs how often consumer group positions are translated to the target (5 s)
+ * @param offsetMapRetentionMs how long the offset mapping keeps a segment nobody extends (7 days): translation is
+ *                             exact inside that window
  */
 public record EngineSettings(long discoveryIntervalMs, long checkpointIntervalMs, long metricsIntervalMs,
-                             long stuckAfterMs, double overloadFactor) {
+                             long stuckAfterMs, double overloadFactor, long groupSyncIntervalMs,
+                             long offsetMapRetentionMs) {
+
+    public static final long GROUP_SYNC_INTERVAL_MS = 5_000;
+    public static final long OFFSET_MAP_RETENTION_MS = 7L * 24 * 3600 * 1000;
+
+    public EngineSettings(long discoveryIntervalMs, long checkpointIntervalMs, long metricsIntervalMs,
+                          long stuckAfterMs, double overloadFactor) {
+        this(discoveryIntervalMs, checkpointIntervalMs, metricsIntervalMs, stuckAfterMs, overloadFactor,
+                GROUP_SYNC_INTERVAL_MS, OFFSET_MAP_RETENTION_MS);
+    }
 
     public static EngineSettings defaults() {
         return new EngineSettings(10_000, 1_000, 5_000, 60_000, 1.5);
+    }
+
+    public EngineSettings withGroupSyncIntervalMs(long ms) {
+        return new EngineSettings(discoveryIntervalMs, checkpointIntervalMs, metricsIntervalMs, stuckAfterMs,
+                overloadFactor, ms, offsetMapRetentionMs);
     }
 }

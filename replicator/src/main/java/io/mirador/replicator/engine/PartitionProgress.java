@@ -22,6 +22,8 @@ final class PartitionProgress {
     final int targetPartition;
     /** The source and target topics this progress belongs to; written into every checkpoint. */
     final io.mirador.replicator.state.TopicIdentity identity;
+    /** Where each copied record landed; complete batches are appended as the checkpoint passes them. */
+    final io.mirador.replicator.offsets.PartitionOffsetMap offsetMap;
 
     /** Next source offset not yet acknowledged by the target (the checkpoint). */
     volatile long ackedNext;
@@ -57,16 +59,24 @@ final class PartitionProgress {
 
     PartitionProgress(TopicPartition source, String targetTopic, int targetPartition, long startOffset,
                       io.mirador.replicator.state.TopicIdentity identity) {
+        this(source, targetTopic, targetPartition, startOffset, identity,
+                new io.mirador.replicator.offsets.PartitionOffsetMap(source, identity, targetTopic, targetPartition));
+    }
+
+    PartitionProgress(TopicPartition source, String targetTopic, int targetPartition, long startOffset,
+                      io.mirador.replicator.state.TopicIdentity identity,
+                      io.mirador.replicator.offsets.PartitionOffsetMap offsetMap) {
         this.source = source;
         this.targetTopic = targetTopic;
         this.targetPartition = targetPartition;
         this.ackedNext = startOffset;
         this.identity = identity;
+        this.offsetMap = offsetMap;
     }
 
     /** A progress for the same partition and topics that resumes at {@code startOffset}, with nothing in flight. */
     PartitionProgress restartAt(long startOffset) {
-        return new PartitionProgress(source, targetTopic, targetPartition, startOffset, identity);
+        return new PartitionProgress(source, targetTopic, targetPartition, startOffset, identity, offsetMap);
     }
 
     /**
@@ -96,6 +106,7 @@ final class PartitionProgress {
             lastProgressMs = now;
             while (!inFlight.isEmpty() && inFlight.peekFirst().complete) {
                 SendBatch head = inFlight.removeFirst();
+                head.appendSegmentsTo(offsetMap);
                 if (head.endOffset() > ackedNext) {
                     ackedNext = head.endOffset();
                     lastTargetOffset = head.lastTargetOffset();

@@ -14,7 +14,24 @@ final class PrometheusFormat {
     }
 
     static String render(List<RouteStatus> routes) {
+        return render(routes, java.util.Map.of(), System.currentTimeMillis());
+    }
+
+    /**
+     * @param lastGroupSyncMs when each route's last group offset sync round finished (0: none yet); routes that do
+     *                        not sync groups are absent
+     */
+    static String render(List<RouteStatus> routes, java.util.Map<String, Long> lastGroupSyncMs, long nowMs) {
         StringBuilder out = new StringBuilder();
+        header(out, "mirador_route_group_sync_age_seconds", "gauge",
+                "Seconds since the route's last consumer group offset sync round finished; NaN before the first.");
+        for (RouteStatus r : routes) {
+            Long last = lastGroupSyncMs.get(r.route());
+            if (last != null) {
+                out.append("mirador_route_group_sync_age_seconds{route=\"").append(escape(r.route())).append("\"} ")
+                        .append(number(last == 0 ? Double.NaN : (nowMs - last) / 1000.0)).append('\n');
+            }
+        }
         routeMetric(out, routes, "mirador_route_lag_records", "gauge",
                 "Offset lag of the route: source end offsets minus checkpoints, summed over partitions.", RouteStatus::lag);
         routeMetric(out, routes, "mirador_route_records_per_second", "gauge",

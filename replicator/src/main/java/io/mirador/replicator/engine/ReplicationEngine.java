@@ -217,6 +217,21 @@ public final class ReplicationEngine implements AutoCloseable {
         return runner.status();
     }
 
+    /**
+     * The consumer groups the route's offset sync looks after: each group's source and translated target positions
+     * and when they were last written. Empty while the route does not run or does not sync groups.
+     */
+    public List<GroupSyncStatus> groupSync(String name) {
+        RouteRunner runner = running.get(name);
+        return runner == null ? List.of() : runner.groupSyncStatus();
+    }
+
+    /** When the route's last group sync round finished; 0 when none did. */
+    public long lastGroupSyncMs(String name) {
+        RouteRunner runner = running.get(name);
+        return runner == null ? 0 : runner.lastGroupSyncMs();
+    }
+
     public List<RouteStatus> statuses() {
         return store.routes().stream().map(r -> status(r.name())).toList();
     }
@@ -297,7 +312,13 @@ public final class ReplicationEngine implements AutoCloseable {
 
     /** Every route's metrics in Prometheus' text exposition format. */
     public String prometheus() {
-        return PrometheusFormat.render(statuses());
+        Map<String, Long> lastSync = new java.util.HashMap<>();
+        running.forEach((name, runner) -> {
+            if (runner.config().syncGroupOffsets()) {
+                lastSync.put(name, runner.lastGroupSyncMs());
+            }
+        });
+        return PrometheusFormat.render(statuses(), lastSync, System.currentTimeMillis());
     }
 
     /** Stops every route after its workers' last flush and checkpoint. The store stays open; its owner closes it. */

@@ -14,6 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.mirador.cluster.ClusterConnection;
+import io.mirador.replicator.offsets.OffsetMapTopic;
+import io.mirador.replicator.offsets.PartitionOffsetMap;
+import io.mirador.replicator.offsets.RouteOffsetMap;
 import io.mirador.replicator.route.NamingPolicy;
 import io.mirador.replicator.route.RouteConfig;
 import io.mirador.replicator.route.TopicFilter;
@@ -71,9 +74,14 @@ final class RouteRunner implements AutoCloseable {
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     /** Created by the planner once both clusters answered; null before. */
     private volatile RouteWorkers workers;
+    /** Where copied records landed; created with the workers. */
+    private volatile RouteOffsetMap offsetMap;
     private Admin sourceAdmin;
     private Admin targetAdmin;
     private TopicSync sync;
+    /** Created with the workers when the route syncs consumer groups; null otherwise. */
+    private volatile GroupOffsetSync groupSync;
+    private volatile String groupSyncError;
     private volatile String state = "STARTING";
     /** Set by {@link #pause}; starts from the stored definition. Read by the planner when it starts workers. */
     private volatile boolean paused;
@@ -124,6 +132,8 @@ final class RouteRunner implements AutoCloseable {
         targetAdmin = Admin.create(targetCluster.clientProperties());
         sync = new TopicSync(config.name(), sourceAdmin, targetAdmin, this::event);
         planner.scheduleWithFixedDelay(this::planQuietly, 0, settings.discoveryIntervalMs(), TimeUnit.MILLISECONDS);
+        planner.scheduleWithFixedDelay(this::syncGroupsQuietly, settings.groupSyncIntervalMs(),
+                settings.groupSyncIntervalMs(), TimeUnit.MILLISECONDS);
         planner.scheduleAtFixedRate(this::sampleMetrics, settings.metricsIntervalMs(), settings.metricsIntervalMs(),
                 TimeUnit.MILLISECONDS);
     }
@@ -163,6 +173,10 @@ final class RouteRunner implements AutoCloseable {
         if (w != null) {
             w.stopAll();
         }
+        RouteOffsetMap map = offsetMap;
+        if (map != null) {
+            map.close();
+        }
         state = "STOPPED";
         event(ReplicationEvent.info(config.name(), ReplicationEvent.ROUTE_STOPPED, "route stopped"));
     }
@@ -199,6 +213,11 @@ final class RouteRunner implements AutoCloseable {
         }
         sourceClusterId = sourceId;
         targetClusterId = targetId;
+        offsetMap = openOffsetMap();
+        if (config.syncGroupOffsets()) {
+            groupSync = new GroupOffsetSync(config.name(), sourceAdmin, targetAdmin, config.groupsInclude(),
+                    config.groupsExclude(), this::translate, this::event);
+        }
         RateLimiter limiter = new RateLimiter(config.maxRecordsPerSecond(), config.maxBytesPerSecond());
         RouteWorkers started = new RouteWorkers(config.name(), id -> new WorkerSettings(config.name(), id,
                 sourceCluster.clientProperties(), targetCluster.clientProperties(), sourceId, config.provenanceHeader(),
@@ -208,6 +227,91 @@ final class RouteRunner implements AutoCloseable {
         state = "RUNNING";
         event(ReplicationEvent.info(config.name(), ReplicationEvent.ROUTE_STARTED, "route started: "
                 + sourceCluster.name() + " -> " + targetCluster.name() + " with " + config.workers() + " workers"));
+    }
+
+    /**
+     * The route's offset mapping, as the target's mapping topic holds it (created when missing). A target where it
+     * cannot be created or read still gets its records copied: translation then knows only what this run copies,
+     * and an event says so.
+     */
+    private RouteOffsetMap openOffsetMap() {
+        String topic = OffsetMapTopic.DEFAULT_NAME;
+        Map<TopicPartition, PartitionOffsetMap> stored = Map.of();
+        try {
+            OffsetMapTopic.ensure(targetAdmin, topic, settings.offsetMapRetentionMs());
+            stored = OffsetMapTopic.load(targetCluster.clientProperties(), topic, config.name(), Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            event(ReplicationEvent.warn(config.name(), ReplicationEvent.ERROR, "the offset mapping on "
+                    + targetCluster.name() + " cannot be used (" + e.getMessage() + "): consumer group positions are"
+                    + " translated only for records copied from now on"));
+        }
+        return new RouteOffsetMap(config.name(), topic, targetCluster.clientProperties(), stored);
+    }
+
+    /**
+     * Where a consumer group that committed {@code committed} on source partition {@code tp} resumes on the
+     * target, with the target topic and partition; null when the route does not copy {@code tp}. Any thread.
+     */
+    GroupOffsetSync.Placement translate(TopicPartition tp, long committed) {
+        PartitionProgress p = progress.get(tp);
+        if (p == null) {
+            return null;
+        }
+        return new GroupOffsetSync.Placement(p.targetTopic, p.targetPartition,
+                p.offsetMap.translate(committed, p.ackedNext));
+    }
+
+    /** Planner thread: one round of group offset sync, when the route does it and is copying. */
+    private void syncGroupsQuietly() {
+        GroupOffsetSync g = groupSync;
+        if (g == null || failed) {
+            return;
+        }
+        try {
+            g.syncOnce();
+            groupSyncError = null;
+        } catch (RuntimeException e) {
+            if (groupSyncError == null) {
+                event(ReplicationEvent.warn(config.name(), ReplicationEvent.ERROR, "consumer group offsets not synced: "
+                        + e.getMessage()));
+            }
+            groupSyncError = e.getMessage();
+            LOG.debug("Route {}: group sync failed", config.name(), e);
+        } catch (Error e) {
+            LOG.error("Route {}: group sync failed", config.name(), e);
+        }
+    }
+
+    /**
+     * Runs a round of group offset sync now, on the planner thread, and waits for it (a failover's last sync).
+     * Returns the groups' status afterwards; empty when the route does not sync groups.
+     */
+    List<GroupSyncStatus> syncGroupsNow(Duration timeout) {
+        try {
+            planner.submit(this::syncGroupsQuietly).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new ReplicationException("the group offset sync did not finish: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplicationException("interrupted", e);
+        }
+        return groupSyncStatus();
+    }
+
+    List<GroupSyncStatus> groupSyncStatus() {
+        GroupOffsetSync g = groupSync;
+        return g == null ? List.of() : g.status();
+    }
+
+    /** When the last group sync round finished; 0 when none did (or the route does not sync groups). */
+    long lastGroupSyncMs() {
+        GroupOffsetSync g = groupSync;
+        return g == null ? 0 : g.lastRoundMs();
+    }
+
+    /** The last group sync error; null while rounds succeed. */
+    String groupSyncError() {
+        return groupSyncError;
     }
 
     /**
@@ -413,9 +517,18 @@ final class RouteRunner implements AutoCloseable {
                 (topic, why) -> event(ReplicationEvent.warn(config.name(), ReplicationEvent.CHECKPOINT_IGNORED,
                         "stored checkpoints of " + topic + " are not used because " + why + "; " + topic
                                 + " is copied from its start")));
+        Map<TopicPartition, Checkpoint> checkpoints = store.checkpoints(config.name());
         for (TopicPartition tp : fresh) {
+            TopicIdentity identity = identities.get(tp.topic());
+            PartitionOffsetMap map = offsetMap.forPartition(tp, identity, targetTopicOf.get(tp), targetPartitionOf.get(tp));
+            Checkpoint cp = checkpoints.get(tp);
+            if (cp != null && cp.identity().sameAs(identity)) {
+                map.resumesAt(start.get(tp));
+            } else {
+                map.beginsAt(start.get(tp));
+            }
             progress.put(tp, new PartitionProgress(tp, targetTopicOf.get(tp), targetPartitionOf.get(tp), start.get(tp),
-                    identities.get(tp.topic())));
+                    identity, map));
         }
     }
 
@@ -517,6 +630,20 @@ final class RouteRunner implements AutoCloseable {
 
     /** Worker threads. A store that cannot be written fails the route; the worker stops on the rethrown error. */
     private void saveCheckpoints(Collection<Checkpoint> checkpoints) {
+        RouteOffsetMap map = offsetMap;
+        if (map != null) {
+            // The mapping first: a checkpoint never passes records whose place on the target was not written down.
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (Checkpoint cp : checkpoints) {
+                TopicPartition tp = new TopicPartition(cp.topic(), cp.partition());
+                PartitionOffsetMap partitionMap = map.get(tp);
+                if (partitionMap != null) {
+                    partitionMap.coveredTo(cp.sourceOffset());
+                    partitions.add(tp);
+                }
+            }
+            map.persist(partitions);
+        }
         try {
             store.saveCheckpoints(checkpoints);
         } catch (StateStoreException e) {

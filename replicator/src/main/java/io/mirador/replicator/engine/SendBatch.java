@@ -30,6 +30,19 @@ final class SendBatch implements Callback {
     private final AtomicInteger pending = new AtomicInteger(OPEN);
     /** Source timestamps of the records, in send order; worker thread until sealed. */
     private long[] timestamps;
+    /** Source offsets of the records, in send order; worker thread until sealed, then read by acks. */
+    private long[] offsets;
+    /**
+     * Offset mapping of the acknowledged records, producer I/O thread: callbacks of one target partition run in
+     * send order (KafkaProducer's guarantee), so the n-th ack is the n-th record. Closed runs as (source start,
+     * source end, target start) triples, and the open run.
+     */
+    private int acks;
+    private long[] runs = new long[3];
+    private int runCount;
+    private long runSourceStart = -1;
+    private long runSourceEnd;
+    private long runTargetStart;
     private int records;
     private long bytes;
     private long firstOffset = -1;
@@ -43,6 +56,7 @@ final class SendBatch implements Callback {
     SendBatch(PartitionProgress owner, int expectedRecords) {
         this.owner = owner;
         this.timestamps = new long[Math.max(1, expectedRecords)];
+        this.offsets = new long[timestamps.length];
     }
 
     /** Worker thread, before the record at {@code offset} is handed to the producer with this batch as callback. */
@@ -53,7 +67,9 @@ final class SendBatch implements Callback {
         endOffset = offset + 1;
         if (records == timestamps.length) {
             timestamps = Arrays.copyOf(timestamps, records * 2);
+            offsets = Arrays.copyOf(offsets, records * 2);
         }
+        offsets[records] = offset;
         timestamps[records++] = timestamp;
         bytes += recordBytes;
     }
@@ -74,9 +90,46 @@ final class SendBatch implements Callback {
         if (metadata.offset() > lastTargetOffset) {
             lastTargetOffset = metadata.offset();
         }
+        mapped(offsets[acks++], metadata.offset());
         if (pending.decrementAndGet() == 0) {
             owner.completed(this);
         }
+    }
+
+    /** Producer I/O thread: the record at source offset {@code s} is at target offset {@code t}. */
+    private void mapped(long s, long t) {
+        if (runSourceStart >= 0 && s == runSourceEnd && t == runTargetStart + (runSourceEnd - runSourceStart)) {
+            runSourceEnd = s + 1;
+            return;
+        }
+        closeRun();
+        runSourceStart = s;
+        runSourceEnd = s + 1;
+        runTargetStart = t;
+    }
+
+    private void closeRun() {
+        if (runSourceStart < 0) {
+            return;
+        }
+        if (runCount * 3 == runs.length) {
+            runs = Arrays.copyOf(runs, runs.length * 2);
+        }
+        runs[runCount * 3] = runSourceStart;
+        runs[runCount * 3 + 1] = runSourceEnd;
+        runs[runCount * 3 + 2] = runTargetStart;
+        runCount++;
+        runSourceStart = -1;
+    }
+
+    /** Once complete (every record acknowledged): the batch's offset mapping, appended in source order. */
+    void appendSegmentsTo(io.mirador.replicator.offsets.PartitionOffsetMap map) {
+        closeRun();
+        for (int i = 0; i < runCount; i++) {
+            map.append(new io.mirador.replicator.offsets.OffsetSegment(runs[i * 3], runs[i * 3 + 1], runs[i * 3 + 2]));
+        }
+        runCount = 0;
+        offsets = null;
     }
 
     int records() {

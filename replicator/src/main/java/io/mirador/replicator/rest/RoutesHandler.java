@@ -48,10 +48,12 @@ final class RoutesHandler {
         RouteDefinition body = Json.read(request, RouteDefinition.class);
         Names.requireSame("route", name, body.name());
         RouteDefinition current = find(engine, name);
+        // Every field of the body (a PUT used to drop the ones added after the first version), under the path's name.
         RouteDefinition route = new RouteDefinition(name, body.source(), body.target(), body.topics(), body.include(),
                 body.exclude(), body.naming(), body.namingMap(), body.sourceAlias(), body.workers(),
                 body.maxBytesPerSecond(), body.maxRecordsPerSecond(), body.provenanceHeader(),
-                body.paused() != null ? body.paused() : current.paused());
+                body.paused() != null ? body.paused() : current.paused(), body.onDataLoss(), body.exactlyOnce(),
+                body.syncGroupOffsets(), body.groupsInclude(), body.groupsExclude());
         requireClusters(route);
         return ApiResponse.ok(engine.updateRoute(route));
     }

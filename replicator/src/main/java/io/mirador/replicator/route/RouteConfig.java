@@ -50,6 +50,20 @@ public final class RouteConfig extends AbstractConfig {
             + " they were copied, the gap is always reported; then continue from the source's first record, or stop"
             + " the partition until the route is restarted.";
 
+    public static final String EXACTLY_ONCE = "exactly.once.enabled";
+    public static final String EXACTLY_ONCE_DOC = "Copy with Kafka transactions: the source is read read_committed, each"
+            + " partition's records and its source offsets are committed together on the target, so a read_committed"
+            + " reader of the target sees every record exactly once, also after crashes.";
+    public static final String SYNC_GROUPS = "sync.group.offsets.enabled";
+    public static final String SYNC_GROUPS_DOC = "Translate the committed offsets of consumer groups on copied topics to"
+            + " the same groups on the target, every few seconds, while those groups have no members on the target.";
+    public static final String GROUPS_INCLUDE = "groups.include";
+    public static final String GROUPS_INCLUDE_DOC = "Regular expression of consumer groups whose offsets are synced.";
+    public static final String GROUPS_EXCLUDE = "groups.exclude";
+    public static final String GROUPS_EXCLUDE_DOC = "Regular expression of consumer groups never synced (the console"
+            + " tools' and Connect's own groups by default).";
+    public static final String GROUPS_EXCLUDE_DEFAULT = "console-consumer-.*|connect-.*|__.*";
+
     static final ConfigDef DEF = new ConfigDef()
             .define(NAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH, "Route name.")
             .define(SOURCE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH, "Source cluster name.")
@@ -65,7 +79,12 @@ public final class RouteConfig extends AbstractConfig {
             .define(PROVENANCE, Type.BOOLEAN, true, Importance.LOW, PROVENANCE_DOC)
             .define(PAUSED, Type.BOOLEAN, false, Importance.LOW, "Whether the route is paused.")
             .define(DATA_LOSS_POLICY, Type.STRING, "continue", ConfigDef.ValidString.in("continue", "stop"),
-                    Importance.MEDIUM, DATA_LOSS_POLICY_DOC);
+                    Importance.MEDIUM, DATA_LOSS_POLICY_DOC)
+            .define(EXACTLY_ONCE, Type.BOOLEAN, false, Importance.MEDIUM, EXACTLY_ONCE_DOC)
+            .define(SYNC_GROUPS, Type.BOOLEAN, true, Importance.MEDIUM, SYNC_GROUPS_DOC)
+            .define(GROUPS_INCLUDE, Type.STRING, ".*", RouteConfig::validRegex, Importance.LOW, GROUPS_INCLUDE_DOC)
+            .define(GROUPS_EXCLUDE, Type.STRING, GROUPS_EXCLUDE_DEFAULT, RouteConfig::validRegex, Importance.LOW,
+                    GROUPS_EXCLUDE_DOC);
 
     private final RouteDefinition definition;
     private final Map<String, String> namingMap;
@@ -93,6 +112,10 @@ public final class RouteConfig extends AbstractConfig {
         putIfSet(props, PROVENANCE, d.provenanceHeader());
         putIfSet(props, PAUSED, d.paused());
         putIfSet(props, DATA_LOSS_POLICY, d.onDataLoss());
+        putIfSet(props, EXACTLY_ONCE, d.exactlyOnce());
+        putIfSet(props, SYNC_GROUPS, d.syncGroupOffsets());
+        putIfSet(props, GROUPS_INCLUDE, d.groupsInclude());
+        putIfSet(props, GROUPS_EXCLUDE, d.groupsExclude());
         RouteConfig config = new RouteConfig(props, d);
         if ("map".equals(config.getString(NAMING)) && d.namingMap().isEmpty()) {
             throw new ConfigException(NAMING, "map", "the map naming policy needs a naming map");
@@ -147,6 +170,24 @@ public final class RouteConfig extends AbstractConfig {
     /** Whether a partition stops when the source deleted records before they were copied. */
     public boolean stopOnDataLoss() {
         return "stop".equals(getString(DATA_LOSS_POLICY));
+    }
+
+    public boolean exactlyOnce() {
+        return getBoolean(EXACTLY_ONCE);
+    }
+
+    public boolean syncGroupOffsets() {
+        return getBoolean(SYNC_GROUPS);
+    }
+
+    /** Groups to sync; null matches every group. */
+    public Pattern groupsInclude() {
+        return pattern(GROUPS_INCLUDE);
+    }
+
+    /** Groups never synced; null excludes none. */
+    public Pattern groupsExclude() {
+        return pattern(GROUPS_EXCLUDE);
     }
 
     public String namingPolicyName() {

@@ -19,17 +19,31 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param sourceAlias prefix for {@code prefix} naming; the source cluster name when null
  * @param onDataLoss  {@code continue} (the default) or {@code stop}: what a partition does when the source deleted
  *                    records before they were copied (always reported)
+ * @param exactlyOnce copy with transactions: a {@code read_committed} reader of the target sees each record once
+ * @param syncGroupOffsets translate consumer groups' positions to the target (default true)
+ * @param groupsInclude regular expression of consumer groups to sync, null for every group
+ * @param groupsExclude regular expression of consumer groups never synced, null for the default exclusions
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RouteDefinition(String name, String source, String target, List<String> topics, String include,
                               String exclude, String naming, Map<String, String> namingMap, String sourceAlias,
                               Integer workers, Long maxBytesPerSecond, Long maxRecordsPerSecond,
-                              Boolean provenanceHeader, Boolean paused, String onDataLoss) {
+                              Boolean provenanceHeader, Boolean paused, String onDataLoss, Boolean exactlyOnce,
+                              Boolean syncGroupOffsets, String groupsInclude, String groupsExclude) {
 
     public RouteDefinition {
         topics = topics == null ? List.of() : List.copyOf(topics);
         namingMap = namingMap == null ? Map.of() : Map.copyOf(namingMap);
+    }
+
+    /** A definition with the defaults of the failover settings. */
+    public RouteDefinition(String name, String source, String target, List<String> topics, String include,
+                           String exclude, String naming, Map<String, String> namingMap, String sourceAlias,
+                           Integer workers, Long maxBytesPerSecond, Long maxRecordsPerSecond,
+                           Boolean provenanceHeader, Boolean paused, String onDataLoss) {
+        this(name, source, target, topics, include, exclude, naming, namingMap, sourceAlias, workers,
+                maxBytesPerSecond, maxRecordsPerSecond, provenanceHeader, paused, onDataLoss, null, null, null, null);
     }
 
     /** A definition with the default data-loss policy. */
@@ -49,12 +63,26 @@ public record RouteDefinition(String name, String source, String target, List<St
 
     public RouteDefinition withTopics(List<String> newTopics) {
         return new RouteDefinition(name, source, target, newTopics, include, exclude, naming, namingMap, sourceAlias,
-                workers, maxBytesPerSecond, maxRecordsPerSecond, provenanceHeader, paused, onDataLoss);
+                workers, maxBytesPerSecond, maxRecordsPerSecond, provenanceHeader, paused, onDataLoss, exactlyOnce,
+                syncGroupOffsets, groupsInclude, groupsExclude);
     }
 
     public RouteDefinition withPaused(boolean nowPaused) {
         return new RouteDefinition(name, source, target, topics, include, exclude, naming, namingMap, sourceAlias,
-                workers, maxBytesPerSecond, maxRecordsPerSecond, provenanceHeader, nowPaused, onDataLoss);
+                workers, maxBytesPerSecond, maxRecordsPerSecond, provenanceHeader, nowPaused, onDataLoss, exactlyOnce,
+                syncGroupOffsets, groupsInclude, groupsExclude);
+    }
+
+    public RouteDefinition withExactlyOnce(Boolean value) {
+        return new RouteDefinition(name, source, target, topics, include, exclude, naming, namingMap, sourceAlias,
+                workers, maxBytesPerSecond, maxRecordsPerSecond, provenanceHeader, paused, onDataLoss, value,
+                syncGroupOffsets, groupsInclude, groupsExclude);
+    }
+
+    public RouteDefinition withGroupSync(Boolean enabled, String include, String exclude) {
+        return new RouteDefinition(name, source, target, topics, this.include, this.exclude, naming, namingMap,
+                sourceAlias, workers, maxBytesPerSecond, maxRecordsPerSecond, provenanceHeader, paused, onDataLoss,
+                exactlyOnce, enabled, include, exclude);
     }
 
     public boolean isPaused() {
