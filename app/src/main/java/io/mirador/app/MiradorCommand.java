@@ -8,6 +8,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "mirador", mixinStandardHelpOptions = true, version = "Mirador 0.1.0",
         description = "A desktop console for Apache Kafka that mirrors data between clusters.",
         subcommands = {GuiCommand.class, SandboxCommand.class, MirrorCommand.class, ReplicatorCommand.class,
+            FailoverCommand.class, FailoverCommand.FailbackCommand.class,
             ConsumeCommand.class, SearchCommand.class, ProduceCommand.class, ExportCommand.class, ImportCommand.class})
 final class MiradorCommand implements Runnable {
 

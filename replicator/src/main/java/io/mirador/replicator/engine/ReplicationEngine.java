@@ -232,6 +232,76 @@ public final class ReplicationEngine implements AutoCloseable {
         return runner == null ? 0 : runner.lastGroupSyncMs();
     }
 
+    /**
+     * Fails route {@code name} over to its target: drains what the source still has (up to {@code drainTimeout}),
+     * pauses the route, syncs its consumer groups a last time and reports, per partition, what the target lacks
+     * and, per group, where it resumes on the target. It also prepares failback: a paused reverse route (target to
+     * source) whose checkpoints start where the target's own records will begin. With {@code preview}, reports
+     * what a failover now would leave behind and changes nothing. Blocks while draining.
+     */
+    public FailoverReport failover(String name, java.time.Duration drainTimeout, boolean preview) {
+        RouteRunner runner;
+        synchronized (this) {
+            requireRoute(name);
+            runner = running.get(name);
+            if (runner == null) {
+                throw new ConflictException("route " + name + " is not running in this engine");
+            }
+        }
+        FailoverReport report;
+        try {
+            report = runner.failover(drainTimeout, preview);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplicationException("failover of " + name + " interrupted", e);
+        }
+        if (preview) {
+            return report;
+        }
+        synchronized (this) {
+            RouteDefinition route = requireRoute(name);
+            store.putRoute(route.withPaused(true));
+            Map<String, io.mirador.replicator.state.TopicIdentity> identities = new java.util.HashMap<>();
+            runner.progress().forEach(p -> identities.put(p.source.topic(), p.identity));
+            RouteDefinition reverse = Failback.reverseOf(route, store.routes())
+                    .orElseGet(() -> Failback.definition(route, report, store.routes())).withPaused(true);
+            RouteConfig reverseConfig = RouteConfig.from(reverse);
+            RouteRunner old = running.remove(reverse.name());
+            if (old != null) {
+                old.close(); // its workers must not overwrite the new start positions
+            }
+            store.putRoute(reverse);
+            store.saveCheckpoints(Failback.startPositions(reverse.name(), report, identities));
+            startRunner(reverseConfig);
+            store.addEvent(ReplicationEvent.warn(name, ReplicationEvent.FAILOVER, "failed over to " + route.target()
+                    + ": " + report.unmirroredRecords() + " records not mirrored"
+                    + (Double.isNaN(report.rpoSeconds()) ? "" : String.format(java.util.Locale.ROOT,
+                    " (oldest %.1f s old)", report.rpoSeconds())) + "; " + report.groups().size()
+                    + " consumer groups synced; failback route " + reverse.name() + " is ready, paused"));
+            return new FailoverReport(report.route(), false, report.atMs(), report.sourceReachable(), report.drainMs(),
+                    report.unmirroredRecords(), report.rpoSeconds(), report.partitions(), report.groups(), reverse.name(),
+                    report.notes());
+        }
+    }
+
+    /**
+     * Fails back after a failover of {@code name}: resumes its paused reverse route, which copies to the original
+     * source only what the target received since the failover. Returns the reverse route.
+     */
+    public synchronized RouteDefinition failback(String name) {
+        RouteDefinition route = requireRoute(name);
+        RouteDefinition reverse = Failback.reverseOf(route, store.routes()).orElseThrow(() -> new ConflictException(
+                "route " + name + " has not failed over: there is no reverse route to resume"));
+        if (!route.isPaused()) {
+            throw new ConflictException("route " + name + " still copies to " + route.target()
+                    + ": fail it over first, or both directions would copy at once");
+        }
+        pause(reverse.name(), false);
+        store.addEvent(ReplicationEvent.info(name, ReplicationEvent.FAILOVER, "failing back: route " + reverse.name()
+                + " copies what " + route.target() + " received since the failover back to " + route.source()));
+        return requireRoute(reverse.name());
+    }
+
     public List<RouteStatus> statuses() {
         return store.routes().stream().map(r -> status(r.name())).toList();
     }

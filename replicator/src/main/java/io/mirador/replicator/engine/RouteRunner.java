@@ -261,10 +261,17 @@ final class RouteRunner implements AutoCloseable {
                 p.offsetMap.translate(committed, p.ackedNext));
     }
 
-    /** Planner thread: one round of group offset sync, when the route does it and is copying. */
     private void syncGroupsQuietly() {
+        syncGroups(false);
+    }
+
+    /**
+     * Planner thread: one round of group offset sync, when the route does it. A paused route does not sync (its
+     * groups may be consuming on the target after a failover) unless forced, as failover's last sync is.
+     */
+    private void syncGroups(boolean force) {
         GroupOffsetSync g = groupSync;
-        if (g == null || failed) {
+        if (g == null || failed || (paused && !force)) {
             return;
         }
         try {
@@ -288,7 +295,7 @@ final class RouteRunner implements AutoCloseable {
      */
     List<GroupSyncStatus> syncGroupsNow(Duration timeout) {
         try {
-            planner.submit(this::syncGroupsQuietly).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            planner.submit(() -> syncGroups(true)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new ReplicationException("the group offset sync did not finish: " + e, e);
         } catch (InterruptedException e) {
@@ -296,6 +303,66 @@ final class RouteRunner implements AutoCloseable {
             throw new ReplicationException("interrupted", e);
         }
         return groupSyncStatus();
+    }
+
+    /**
+     * Fails the route over to its target: drains what the source still has (up to {@code drainTimeout}), pauses,
+     * syncs the consumer groups a last time and reports what the target lacks. With {@code preview}, only reports
+     * what a failover now would leave behind; nothing changes. Blocks; not on the planner thread.
+     */
+    FailoverReport failover(Duration drainTimeout, boolean preview) throws InterruptedException {
+        List<String> notes = new ArrayList<>();
+        if (workers == null) {
+            notes.add("the route has not reached both clusters yet: nothing was copied in this run");
+        }
+        FailoverProcedure procedure = new FailoverProcedure(progress.values(), sourceAdmin, targetAdmin,
+                sourceCluster.clientProperties());
+        long drainMs = 0;
+        if (!preview) {
+            if (paused) {
+                notes.add("the route was paused: nothing was drained");
+            } else {
+                drainMs = procedure.drain(drainTimeout);
+            }
+            pause(true);
+            awaitNothingInFlight(Duration.ofSeconds(10));
+        }
+        List<GroupSyncStatus> groups;
+        if (groupSync == null) {
+            notes.add("this route does not sync consumer groups: their positions on the target are their own");
+            groups = List.of();
+        } else {
+            groups = preview ? groupSyncStatus() : syncGroupsNow(Duration.ofSeconds(60));
+        }
+        List<FailoverReport.PartitionGap> gaps = procedure.gaps(notes);
+        long missing = gaps.stream().mapToLong(FailoverReport.PartitionGap::unmirroredRecords).sum();
+        double rpo = gaps.stream().mapToDouble(FailoverReport.PartitionGap::oldestUnmirroredAgeSeconds)
+                .reduce(0, (a, b) -> Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b));
+        boolean reachable = notes.stream().noneMatch(n -> n.startsWith("the source did not answer"));
+        return new FailoverReport(config.name(), preview, System.currentTimeMillis(), reachable, drainMs, missing, rpo,
+                gaps, groups, null, notes);
+    }
+
+    /** Waits until every batch sent was acknowledged or failed, so that checkpoints are final. */
+    private void awaitNothingInFlight(Duration timeout) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (progress.values().stream().anyMatch(p -> p.inFlightBatches() > 0)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20); // acks arrive on producer threads that signal nobody
+        }
+    }
+
+    /** The live progress of the route's partitions, for failback's start positions. */
+    Collection<PartitionProgress> progress() {
+        return progress.values();
+    }
+
+    ClusterConnection sourceCluster() {
+        return sourceCluster;
+    }
+
+    ClusterConnection targetCluster() {
+        return targetCluster;
     }
 
     List<GroupSyncStatus> groupSyncStatus() {

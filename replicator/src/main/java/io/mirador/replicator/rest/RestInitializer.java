@@ -64,6 +64,7 @@ public final class RestInitializer extends ChannelInitializer<Channel> {
         new RoutesHandler(engine).register(router);
         new RouteTopicsHandler(engine).register(router);
         new RouteGroupsHandler(engine).register(router);
+        new FailoverHandler(engine).register(router);
         new HistoryHandler(engine).register(router);
         new CompareHandler(engine).register(router);
         new EventsHandler(engine).register(router);

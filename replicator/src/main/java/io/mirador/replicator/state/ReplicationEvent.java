@@ -27,6 +27,8 @@ public record ReplicationEvent(long id, long timestampMs, String route, String k
     public static final String TOPIC_RECREATED = "topic-recreated";
     /** The route stopped for good on an error it cannot work around (a state store that cannot be written). */
     public static final String ROUTE_FAILED = "route-failed";
+    /** A failover or failback of the route. */
+    public static final String FAILOVER = "failover";
     public static final String ERROR = "error";
 
     public static ReplicationEvent info(String route, String kind, String message) {

@@ -241,6 +241,49 @@ class RestApiIntegrationTest {
 
     // ---- helpers
 
+    @Test
+    void failoverPreviewThenFailoverThenFailbackOverHttp() throws Exception {
+        createTopic(src, "ledger", 1);
+        produce(src, "ledger", 0, 40);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.<String, Object>of("bootstrap.servers", src))) {
+            admin.alterConsumerGroupOffsets("ledger-readers", java.util.Map.of(
+                    new org.apache.kafka.common.TopicPartition("ledger", 0),
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(25))).all().get();
+        }
+        assertThat(call("POST", "/api/v1/routes", "{\"name\":\"dr\",\"source\":\"src\",\"target\":\"dst\","
+                + "\"topics\":[\"ledger\"],\"syncGroupOffsets\":true}").statusCode()).isEqualTo(201);
+        await().atMost(COPY_TIMEOUT).until(() -> readAll(dst, "ledger").size() == 40);
+        await().atMost(COPY_TIMEOUT).untilAsserted(() -> {
+            JsonNode groups = json(call("GET", "/api/v1/routes/dr/groups", null));
+            assertThat(groups.at("/groups/0/group").asText()).isEqualTo("ledger-readers");
+            assertThat(groups.at("/groups/0/partitions/0/targetOffset").asLong()).isEqualTo(25);
+        });
+        assertThat(call("GET", "/metrics", null).body()).contains("mirador_route_group_sync_age_seconds{route=\"dr\"}");
+
+        assertThat(call("POST", "/api/v1/routes/dr/failback", null).statusCode()).isEqualTo(409);
+        assertThat(call("POST", "/api/v1/routes/dr/failover?drainSeconds=soon", null).statusCode()).isEqualTo(400);
+        JsonNode preview = json(call("POST", "/api/v1/routes/dr/failover?preview=true", null));
+        assertThat(preview.get("preview").asBoolean()).isTrue();
+        assertThat(json(call("GET", "/api/v1/routes/dr/status", null)).get("state").asText()).isEqualTo("RUNNING");
+
+        HttpResponse<String> failover = call("POST", "/api/v1/routes/dr/failover?drainSeconds=20", null);
+        assertThat(failover.statusCode()).isEqualTo(200);
+        JsonNode report = json(failover);
+        assertThat(report.get("unmirroredRecords").asLong()).isZero();
+        assertThat(report.get("failbackRoute").asText()).isEqualTo("dr-failback");
+        assertThat(report.at("/groups/0/partitions/0/targetOffset").asLong()).isEqualTo(25);
+        assertThat(report.at("/partitions/0/targetResumeOffset").asLong()).isEqualTo(40);
+        assertThat(json(call("GET", "/api/v1/routes/dr/status", null)).get("state").asText()).isEqualTo("PAUSED");
+
+        HttpResponse<String> failback = call("POST", "/api/v1/routes/dr/failback", null);
+        assertThat(failback.statusCode()).isEqualTo(200);
+        assertThat(json(failback).get("source").asText()).isEqualTo("dst");
+        assertThat(json(failback).get("target").asText()).isEqualTo("src");
+        produce(dst, "ledger", 100, 105);
+        await().atMost(COPY_TIMEOUT).until(() -> readAll(src, "ledger").size() == 45);
+    }
+
     private static HttpResponse<String> call(String method, String path, String body) throws Exception {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
