@@ -40,6 +40,8 @@ final class SeriesChart extends VBox {
     private final NumberAxis values = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(time, values);
     private final Label empty = new Label("No samples yet: the engine records a point every few seconds.");
+    private final Label hint = new Label();
+    private final Label warning = new Label();
 
     private Range range = Range.HOUR;
     private long fromMs = -1;
@@ -73,7 +75,17 @@ final class SeriesChart extends VBox {
         empty.setMouseTransparent(true);
         StackPane plot = new StackPane(chart, empty);
         VBox.setVgrow(plot, Priority.ALWAYS);
-        getChildren().addAll(caption, plot);
+        hint.setId(id + "-hint");
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        warning.setId(id + "-warning");
+        warning.getStyleClass().add(Styles.WARNING);
+        for (Label line : List.of(hint, warning)) {
+            line.setWrapText(true);
+            line.setMinHeight(Label.USE_PREF_SIZE);
+            line.visibleProperty().bind(line.textProperty().isNotEmpty());
+            line.managedProperty().bind(line.visibleProperty());
+        }
+        getChildren().addAll(caption, hint, warning, plot);
         zone.addListener((obs, old, now) -> fitAxis());
         show(Range.HOUR, -1, -1, List.of());
     }
@@ -109,6 +121,31 @@ final class SeriesChart extends VBox {
         chart.setLegendVisible(lines.size() > 1);
         empty.setVisible(points == 0);
         fitAxis();
+    }
+
+    /** A muted line under the title saying what the chart shows; empty for none. */
+    void hint(String text) {
+        hint.setText(text == null ? "" : text);
+    }
+
+    /** A warning line under the title, e.g. that the axis is capped; empty for none. */
+    void warn(String text) {
+        warning.setText(text == null ? "" : text);
+    }
+
+    /**
+     * Caps the value axis at {@code max} (points above it are cut off at the top); NaN lets the axis fit every
+     * point again.
+     */
+    void capValues(double max) {
+        if (Double.isNaN(max) || max <= 0) {
+            values.setAutoRanging(true);
+            return;
+        }
+        values.setAutoRanging(false);
+        values.setLowerBound(0);
+        values.setUpperBound(max);
+        values.setTickUnit(max / 4);
     }
 
     /** Points drawn over all lines, for tests. */
