@@ -27,10 +27,10 @@ import javafx.scene.layout.VBox;
  */
 final class ChartsTab {
 
-    static final String AGE_TITLE = "Record age at copy, p50 / p99 (source timestamp → acknowledged by the target;"
-            + " whole route)";
-    static final String AGE_HINT = "For records copied as they arrive this is the replication delay; for a"
-            + " backlog (a new route, a catch-up) it is how old the records already were.";
+    static final String AGE_TITLE = "Record age at copy, p50 / p99: source timestamp → acknowledged (whole route)";
+    static final String AGE_HINT = "The time from a record's source timestamp to the target's acknowledgement. For"
+            + " records copied as they arrive this is the replication delay; for a backlog (a new route, a catch-up"
+            + " after a pause) it is mostly how old the records already were.";
 
     private final HistoryModel history;
     private final SeriesChart throughput;
@@ -124,9 +124,8 @@ final class ChartsTab {
         latency.show(range, from, to, ages);
         double cap = AgeScale.cap(ages);
         latency.capValues(cap);
-        latency.warn(Double.isNaN(cap) ? "" : "Axis capped at " + RouteSummary.latency(cap) + ": records up to "
-                + AgeScale.age(AgeScale.max(ages)) + " old were copied (a backlog), their age, not a replication"
-                + " delay.");
+        latency.warn(Double.isNaN(cap) ? "" : "Axis capped at " + RouteSummary.latency(cap) + ": a backlog of records"
+                + " up to " + AgeScale.age(AgeScale.max(ages)) + " old was copied (their age, not replication delay)");
     }
 
     private static String scopeText(String scope) {

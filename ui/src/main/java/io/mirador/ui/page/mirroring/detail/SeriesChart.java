@@ -16,11 +16,15 @@ import javafx.geometry.Side;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * A small time chart of one or more named lines ({@link ChartSeries}), drawn from points it is given; unlike
@@ -40,7 +44,7 @@ final class SeriesChart extends VBox {
     private final NumberAxis values = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(time, values);
     private final Label empty = new Label("No samples yet: the engine records a point every few seconds.");
-    private final Label hint = new Label();
+    private final Label caption;
     private final Label warning = new Label();
 
     private Range range = Range.HOUR;
@@ -52,7 +56,8 @@ final class SeriesChart extends VBox {
         setId(id);
         getStyleClass().add("series-chart");
         setSpacing(2);
-        Label caption = new Label(title);
+        caption = new Label(title);
+        caption.setId(id + "-title");
         caption.getStyleClass().add(Styles.TEXT_BOLD);
 
         chart.setAnimated(false);
@@ -75,17 +80,13 @@ final class SeriesChart extends VBox {
         empty.setMouseTransparent(true);
         StackPane plot = new StackPane(chart, empty);
         VBox.setVgrow(plot, Priority.ALWAYS);
-        hint.setId(id + "-hint");
-        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        // One line at most, shown only when needed: three charts share the tab's height.
         warning.setId(id + "-warning");
         warning.getStyleClass().add(Styles.WARNING);
-        for (Label line : List.of(hint, warning)) {
-            line.setWrapText(true);
-            line.setMinHeight(Label.USE_PREF_SIZE);
-            line.visibleProperty().bind(line.textProperty().isNotEmpty());
-            line.managedProperty().bind(line.visibleProperty());
-        }
-        getChildren().addAll(caption, hint, warning, plot);
+        warning.setMinHeight(Label.USE_PREF_SIZE);
+        warning.visibleProperty().bind(warning.textProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        getChildren().addAll(caption, warning, plot);
         zone.addListener((obs, old, now) -> fitAxis());
         show(Range.HOUR, -1, -1, List.of());
     }
@@ -123,14 +124,21 @@ final class SeriesChart extends VBox {
         fitAxis();
     }
 
-    /** A muted line under the title saying what the chart shows; empty for none. */
+    /** What the chart shows, more than its title says: a tooltip on the title, marked by an info icon. */
     void hint(String text) {
-        hint.setText(text == null ? "" : text);
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(480);
+        tip.setShowDelay(javafx.util.Duration.millis(200));
+        caption.setTooltip(tip);
+        caption.setGraphic(new FontIcon(Feather.INFO));
+        caption.setContentDisplay(ContentDisplay.RIGHT);
     }
 
-    /** A warning line under the title, e.g. that the axis is capped; empty for none. */
+    /** A warning line under the title, e.g. that the axis is capped; empty for none. Its tooltip has all of it. */
     void warn(String text) {
         warning.setText(text == null ? "" : text);
+        warning.setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
     }
 
     /**

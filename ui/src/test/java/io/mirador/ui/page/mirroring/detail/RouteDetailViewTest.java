@@ -214,12 +214,13 @@ class RouteDetailViewTest {
 
         List<String> texts = fx(() -> ages.lookupAll(".label").stream().map(n -> ((Label) n).getText())
                 .filter(t -> t != null).toList());
-        assertThat(texts).anyMatch(t -> t.startsWith("Record age at copy, p50 / p99 (source timestamp → acknowledged"));
-        assertThat(fx(() -> robot.lookup("#route-chart-latency-hint").queryLabeled().isVisible())).isTrue();
-        assertThat(fx(() -> robot.lookup("#route-chart-latency-hint").queryLabeled().getText()))
+        assertThat(texts).anyMatch(t -> t.startsWith("Record age at copy, p50 / p99: source timestamp → acknowledged"));
+        assertThat(fx(() -> robot.lookup("#route-chart-latency-title").queryLabeled().getTooltip().getText()))
                 .contains("replication delay").contains("how old the records already were");
         assertThat(fx(() -> robot.lookup("#route-chart-latency-warning").queryLabeled().isVisible())).isTrue();
         assertThat(fx(() -> robot.lookup("#route-chart-latency-warning").queryLabeled().getText())).startsWith("Axis capped at ").contains("records up to 67 min old");
+        assertThat(fx(() -> robot.lookup("#route-chart-latency-warning").queryLabeled().getHeight()))
+                .as("one line, the charts keep their height").isLessThan(30);
         assertThat(fx(() -> robot.lookup("#route-figure-p99").query().getParent().lookupAll(".label").stream()
                 .anyMatch(n -> "Record age p99".equals(((Label) n).getText())))).isTrue();
     }
