@@ -41,11 +41,15 @@ import org.apache.kafka.clients.admin.ConfigEntry.ConfigSource;
  * the poller cancels its own. Lists are replaced only when their content changed, so selections survive polls.
  *
  * <p>Writes: refused unless {@link #writableProperty()} (a running, not read-only connection); resets ask
- * {@code confirm} first. The outcome of the last write is in {@link #noticeProperty()}.
+ * {@code confirm} first. The outcome of the last write is in {@link #noticeProperty()}. A value just saved is
+ * shown at once, and the configs are read again every {@link #CONFIRM_PERIOD} until the broker reports it
+ * ({@link SavedConfigs}): a broker applies a change a moment after acknowledging it.
  */
 public final class BrokersViewModel {
 
     public static final Duration AUTO_REFRESH = Duration.ofSeconds(10);
+    /** Time between the reads that wait for a broker to report a saved config ({@link SavedConfigs}). */
+    static final Duration CONFIRM_PERIOD = Duration.ofMillis(500);
 
     private final BrokerSource source;
     private final TaskExecutor executor;
@@ -65,9 +69,12 @@ public final class BrokersViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyBooleanWrapper noticeIsError = new ReadOnlyBooleanWrapper(this, "noticeIsError");
     private final LogDirsModel logDirs = new LogDirsModel();
+    private final SavedConfigs saved = new SavedConfigs();
 
     private BackgroundTask configLoad;
     private String configLoadKey;
+    /** Re-reads the configs while a saved value is not reported by the broker yet; null when none waits. */
+    private BackgroundTask confirmReads;
 
     /**
      * @param confirm asked before a reset with the question to show; true goes ahead. Called on the UI thread
@@ -169,6 +176,11 @@ public final class BrokersViewModel {
     /** Page shown: load now and every {@link #AUTO_REFRESH}; page hidden: stop polling the cluster. */
     public void setActive(boolean active) {
         poller.setActive(active);
+        if (!active) {
+            stopConfirming();
+        } else if (!saved.isEmpty()) {
+            startConfirming();
+        }
     }
 
     public boolean isActive() {
@@ -210,7 +222,8 @@ public final class BrokersViewModel {
         }
         boolean secret = config.map(ConfigValue::isSensitive).orElse(false);
         String done = "Set " + name + " of broker " + broker + (secret ? "" : " to " + v) + ".";
-        write("Setting " + name + " of broker " + broker, cluster, () -> source.alterConfig(cluster, broker, name, v),
+        write("Setting " + name + " of broker " + broker, cluster, broker,
+                () -> source.alterConfig(cluster, broker, name, v), () -> saved.set(name, v),
                 done, "Could not set " + name + " of broker " + broker);
     }
 
@@ -225,7 +238,8 @@ public final class BrokersViewModel {
                 + " applies again.")) {
             return;
         }
-        write("Resetting " + name + " of broker " + broker, cluster, () -> source.resetConfig(cluster, broker, name),
+        write("Resetting " + name + " of broker " + broker, cluster, broker,
+                () -> source.resetConfig(cluster, broker, name), () -> saved.reset(name),
                 "Reset " + name + " of broker " + broker + ".", "Could not reset " + name + " of broker " + broker);
     }
 
@@ -241,8 +255,12 @@ public final class BrokersViewModel {
         return !working.get();
     }
 
-    /** Runs one write off the UI thread, then says how it went and reloads the configs. */
-    private void write(String title, String cluster, Runnable action, String done, String failed) {
+    /**
+     * Runs one write off the UI thread, then says how it went. If its broker is still shown, the saved value is
+     * shown at once ({@code remember} notes it) and the configs are read again until the broker reports it.
+     */
+    private void write(String title, String cluster, int broker, Runnable action, Runnable remember, String done,
+                       String failed) {
         working.set(true);
         say("", false);
         executor.submit(title, () -> {
@@ -251,8 +269,16 @@ public final class BrokersViewModel {
         }, ok -> {
             working.set(false);
             say(done, false);
-            if (cluster.equals(poller.selectedCluster())) {
+            if (cluster.equals(poller.selectedCluster()) && Objects.equals(broker, selectedBroker.get())) {
+                remember.run();
+                List<ConfigValue> shown = saved.show(configs);
+                if (!shown.equals(configs)) {
+                    configs.setAll(shown);
+                }
                 loadConfigs(true);
+                if (!saved.isEmpty()) {
+                    startConfirming();
+                }
             }
         }, failure -> {
             working.set(false);
@@ -280,6 +306,7 @@ public final class BrokersViewModel {
 
     /** Another cluster was chosen or the selected one stopped. */
     private void clear() {
+        forgetSaved();
         selectedBroker.set(null);
         brokerIds.clear();
         configs.clear();
@@ -288,6 +315,7 @@ public final class BrokersViewModel {
     }
 
     private void brokerChanged() {
+        forgetSaved();
         cancelConfigLoad();
         configs.clear();
         logDirs.brokerChosen(selectedBroker.get());
@@ -312,10 +340,34 @@ public final class BrokersViewModel {
     }
 
     private void configsLoaded(String cluster, int broker, List<ConfigValue> result) {
-        if (cluster.equals(poller.selectedCluster()) && Objects.equals(broker, selectedBroker.get())
-                && !result.equals(configs)) {
-            configs.setAll(result);
+        if (!cluster.equals(poller.selectedCluster()) || !Objects.equals(broker, selectedBroker.get())) {
+            return;
         }
+        List<ConfigValue> shown = saved.apply(result);
+        if (!shown.equals(configs)) {
+            configs.setAll(shown);
+        }
+        if (saved.isEmpty()) {
+            stopConfirming();
+        }
+    }
+
+    private void startConfirming() {
+        if (confirmReads == null && poller.isActive()) {
+            confirmReads = executor.every(CONFIRM_PERIOD, () -> loadConfigs(false));
+        }
+    }
+
+    private void stopConfirming() {
+        if (confirmReads != null) {
+            confirmReads.cancel();
+            confirmReads = null;
+        }
+    }
+
+    private void forgetSaved() {
+        saved.clear();
+        stopConfirming();
     }
 
     private void configsFailed(String cluster, int broker, Throwable failure) {

@@ -8,16 +8,24 @@ import io.mirador.ui.control.TableCopy;
 import io.mirador.ui.util.Formats;
 import io.mirador.ui.util.TimeDisplay;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 
 /**
  * The results: a virtualized table (cells exist for visible rows only, and previews are built when a cell is
  * drawn, from the first bytes of a key or value only). Rows stay in the model's order (timestamp, partition,
  * offset), so columns do not sort. The selection drives {@link MessagesViewModel#selectedRecordProperty()}.
- * FX thread only.
+ *
+ * <p>A live tail follows its newest row while the user is at the end of the table: new rows scroll it along. Once
+ * the user scrolls up (wheel, scroll bar, keys) it stays where they are, and follows again when they come back to
+ * the end or a new read starts. FX thread only.
  */
 final class MessagesTable {
 
@@ -25,6 +33,12 @@ final class MessagesTable {
     private final TableView<KafkaRecord> table = new TableView<>();
     /** Set while the table's selection is aligned with the model's, so the echo is ignored. */
     private boolean syncing;
+    /** Whether new rows of a live tail scroll the table to its end: the user is there (or has not moved yet). */
+    private boolean following = true;
+    /** The user scrolled, pressed a key or used the mouse since the table last looked where they are. */
+    private boolean userMoved;
+    /** New rows of a following tail wait for the next layout to be scrolled to. */
+    private boolean scrollPending;
 
     MessagesTable(MessagesViewModel model) {
         this.model = model;
@@ -67,6 +81,68 @@ final class MessagesTable {
         time.zoneProperty().addListener((obs, old, now) -> table.refresh());
         TableCopy.install(table);
         syncSelection();
+        followTail();
+    }
+
+    private void followTail() {
+        for (var type : java.util.List.of(ScrollEvent.SCROLL, KeyEvent.KEY_PRESSED, MouseEvent.MOUSE_PRESSED,
+                MouseEvent.MOUSE_DRAGGED, MouseEvent.MOUSE_RELEASED)) {
+            table.addEventFilter(type, e -> userMoved = true);
+        }
+        table.skinProperty().addListener((obs, old, now) -> {
+            VirtualFlow<?> flow = flow();
+            if (flow != null) {
+                flow.needsLayoutProperty().addListener((o, was, needs) -> {
+                    if (!needs) {
+                        laidOut(flow);
+                    }
+                });
+            }
+        });
+        model.records().addListener((ListChangeListener<KafkaRecord>) change -> {
+            if (model.records().isEmpty()) {
+                following = true; // a new read starts at its end
+                userMoved = false;
+                scrollPending = false;
+                return;
+            }
+            VirtualFlow<?> flow = flow();
+            if (userMoved && flow != null) {
+                // Moved but not laid out since: the flow still describes the rows before this change.
+                learnWhereTheUserIs(flow);
+            }
+            if (following && model.liveProperty().get()) {
+                // Scrolled once the flow has taken in the new rows: before, it would clamp to the old ones.
+                scrollPending = true;
+                table.requestLayout();
+            }
+        });
+    }
+
+    /** After a layout of the rows: scroll a following tail to its new end, or learn where the user went. */
+    private void laidOut(VirtualFlow<?> flow) {
+        if (scrollPending) {
+            scrollPending = false;
+            if (following && !model.records().isEmpty()) {
+                // The very end: scrolling to the last row's index can stop a row short, as VirtualFlow estimates.
+                flow.setPosition(1);
+            }
+        } else if (userMoved) {
+            learnWhereTheUserIs(flow);
+        }
+    }
+
+    private void learnWhereTheUserIs(VirtualFlow<?> flow) {
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (last == null && flow.getCellCount() > 0) {
+            return; // the flow is between layouts of its cells: ask again later
+        }
+        userMoved = false;
+        following = last == null || last.getIndex() >= flow.getCellCount() - 1;
+    }
+
+    private VirtualFlow<?> flow() {
+        return table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
     }
 
     /**

@@ -59,7 +59,7 @@ final class RoutesTable {
         TableColumn<RouteRow, Double> rate = numeric("Records/s", RouteRow::recordsPerSecondProperty, 85,
                 RouteNumbers::rate);
         TableColumn<RouteRow, Long> lag = numeric("Lag", RouteRow::lagProperty, 85, RouteNumbers::count);
-        TableColumn<RouteRow, Double> p99 = numeric("p99", RouteRow::latencyP99Property, 75, RouteNumbers::millis);
+        TableColumn<RouteRow, Double> p99 = numeric("Age p99", RouteRow::latencyP99Property, 80, RouteNumbers::millis);
         TableColumn<RouteRow, double[]> trend = column("Last minutes", RouteRow::trendProperty, 110);
         trend.setSortable(false);
         trend.setCellFactory(col -> new TrendCell());

@@ -23,6 +23,11 @@ final class InRates {
         return TopicRates.rates(before, snapshot);
     }
 
+    /** Whether the next snapshot has one to be compared with, so {@link #next} can tell rates. */
+    boolean hasBaseline() {
+        return previous != null;
+    }
+
     /** Another cluster: its offsets must not be compared with the last one's. */
     void reset() {
         previous = null;

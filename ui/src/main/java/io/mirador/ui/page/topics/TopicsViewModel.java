@@ -125,7 +125,10 @@ public final class TopicsViewModel {
         return topicsView;
     }
 
-    /** Records per second written to {@code topic} between the last two loads; null when not known yet. */
+    /**
+     * Records per second written to {@code topic} between the last two loads; null when not known yet. Right after
+     * the page is shown again, the rate known when it was left, until a second load measures a new one.
+     */
     public Double inRate(String topic) {
         return rates.get(topic);
     }
@@ -243,7 +246,13 @@ public final class TopicsViewModel {
 
     /** A load of the still selected cluster succeeded (UI thread). */
     private void loaded(TopicList result) {
-        rates = new HashMap<>(inRates.next(result.latestOffsets()));
+        boolean baseline = inRates.hasBaseline();
+        Map<String, Double> fresh = inRates.next(result.latestOffsets());
+        // The first load after the page comes back cannot tell rates yet: the last known ones stay until the
+        // next load replaces them, rather than every rate turning to '–' for a refresh period.
+        if (baseline || rates.isEmpty()) {
+            rates = new HashMap<>(fresh);
+        }
         topics.setAll(result.topics());
         Set<String> names = result.topics().stream().map(TopicSummary::name).collect(Collectors.toSet());
         if (selectedTopic.get() != null && !names.contains(selectedTopic.get())) {

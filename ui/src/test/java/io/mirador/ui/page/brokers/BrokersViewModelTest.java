@@ -131,6 +131,69 @@ class BrokersViewModelTest {
         assertThat(model.workingProperty().get()).isFalse();
     }
 
+    /** Issue 18: a broker applies a change a moment after acknowledging it, so a read at once saw the old value. */
+    @Test
+    void aSavedValueShowsAtOnceWhileTheBrokerStillReportsTheOldOne() {
+        model.setActive(true);
+        int timers = executor.activePeriodicCount();
+        source.lagging = true;
+
+        model.alterConfig("num.io.threads", "12");
+
+        assertThat(source.calls).contains("alter local-a 0 num.io.threads=12");
+        assertThat(value("num.io.threads")).as("the saved value, though the broker still says 8").isEqualTo("12");
+        assertThat(source("num.io.threads")).isEqualTo(ConfigSource.DYNAMIC_BROKER_CONFIG);
+        long reads = configReads();
+        executor.tick();
+        assertThat(configReads()).as("read again soon, not at the next poll only").isGreaterThan(reads);
+        assertThat(value("num.io.threads")).as("a stale read does not bring the old value back").isEqualTo("12");
+
+        source.propagate();
+        executor.tick();
+        assertThat(value("num.io.threads")).isEqualTo("12");
+        assertThat(executor.activePeriodicCount()).as("no more quick reads once the broker reports it")
+                .isEqualTo(timers);
+    }
+
+    @Test
+    void aRemovedOverrideIsReadAgainUntilTheBrokerDropsItAndAnUnconfirmedValueGivesWay() {
+        model.setActive(true);
+        int timers = executor.activePeriodicCount();
+        source.lagging = true;
+
+        model.resetConfig("log.cleaner.threads");
+        assertThat(executor.activePeriodicCount()).isEqualTo(timers + 1);
+        source.propagate();
+        executor.tick();
+        assertThat(model.visibleConfigs()).extracting(ConfigValue::name).doesNotContain("log.cleaner.threads");
+        assertThat(executor.activePeriodicCount()).isEqualTo(timers);
+
+        // A value the broker never reports (say another client changed it again) gives way after some reads.
+        model.alterConfig("num.io.threads", "12");
+        source.unapplied.clear();
+        for (int i = 0; i <= SavedConfigs.MAX_READS; i++) {
+            executor.tick();
+        }
+        assertThat(value("num.io.threads")).isEqualTo("8");
+        assertThat(executor.activePeriodicCount()).isEqualTo(timers);
+    }
+
+    private String value(String name) {
+        return config(name).value();
+    }
+
+    private ConfigSource source(String name) {
+        return config(name).source();
+    }
+
+    private ConfigValue config(String name) {
+        return model.visibleConfigs().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private long configReads() {
+        return source.calls.stream().filter(c -> c.startsWith("configs ")).count();
+    }
+
     @Test
     void readOnlyConfigsAndEmptyValuesAreRefusedWithoutAsking() {
         model.setActive(true);
@@ -249,6 +312,22 @@ class BrokersViewModelTest {
         List<LogDirUsage> usage = List.of();
         RuntimeException failLoads;
         RuntimeException failWrites;
+        /** Writes are acknowledged but not reported by reads until {@link #propagate()}, as a broker does. */
+        boolean lagging;
+        final List<Runnable> unapplied = new ArrayList<>();
+
+        void propagate() {
+            unapplied.forEach(Runnable::run);
+            unapplied.clear();
+        }
+
+        private void apply(Runnable change) {
+            if (lagging) {
+                unapplied.add(change);
+            } else {
+                change.run();
+            }
+        }
 
         @Override
         public List<LogDirUsage> logDirs(String cluster) {
@@ -275,8 +354,8 @@ class BrokersViewModelTest {
                 throw failWrites;
             }
             List<ConfigValue> list = configs.get(brokerId);
-            list.replaceAll(c -> c.name().equals(name)
-                    ? config(name, value, ConfigSource.DYNAMIC_BROKER_CONFIG, false) : c);
+            apply(() -> list.replaceAll(c -> c.name().equals(name)
+                    ? config(name, value, ConfigSource.DYNAMIC_BROKER_CONFIG, false) : c));
         }
 
         @Override
@@ -285,7 +364,7 @@ class BrokersViewModelTest {
             if (failWrites != null) {
                 throw failWrites;
             }
-            configs.get(brokerId).removeIf(c -> c.name().equals(name));
+            apply(() -> configs.get(brokerId).removeIf(c -> c.name().equals(name)));
         }
     }
 }

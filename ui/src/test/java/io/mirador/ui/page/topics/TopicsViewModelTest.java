@@ -260,6 +260,29 @@ class TopicsViewModelTest {
         assertThat(source.detailRequests).isEmpty();
     }
 
+    /** Issue 18: coming back to the page showed '–' for every rate until the next refresh. */
+    @Test
+    void onReturnTheLastKnownRateShowsUntilANewOneIsMeasured() {
+        source.latestOffsets.put(new TopicPartition("orders", 0), 100L);
+        model.setActive(true);
+        source.clockNanos += 1_000_000_000L;
+        source.latestOffsets.put(new TopicPartition("orders", 0), 110L);
+        executor.tick();
+        assertThat(model.inRate("orders")).isEqualTo(10.0);
+
+        model.setActive(false);
+        source.clockNanos += 60_000_000_000L;
+        source.latestOffsets.put(new TopicPartition("orders", 0), 710L);
+        model.setActive(true);
+        assertThat(model.inRate("orders")).as("the last known rate, not unknown").isEqualTo(10.0);
+
+        source.clockNanos += 1_000_000_000L;
+        source.latestOffsets.put(new TopicPartition("orders", 0), 740L);
+        executor.tick();
+        assertThat(model.inRate("orders")).as("then measured anew, not averaged over the time away")
+                .isEqualTo(30.0);
+    }
+
     @Test
     void inRatesStartOverOnAnotherCluster() {
         source.latestOffsets.put(new TopicPartition("orders", 0), 100L);

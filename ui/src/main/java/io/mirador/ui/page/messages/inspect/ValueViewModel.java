@@ -56,6 +56,7 @@ public final class ValueViewModel {
     private final ObservableList<String> formats = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper usedFormat = new ReadOnlyStringWrapper(this, "usedFormat", "");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    private final ReadOnlyStringWrapper fallback = new ReadOnlyStringWrapper(this, "fallback", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper(this, "pageText", "");
     private final ReadOnlyStringWrapper pageLabel = new ReadOnlyStringWrapper(this, "pageLabel", "");
@@ -186,6 +187,7 @@ public final class ValueViewModel {
         truncated.set(rendered.truncated());
         canLoadAll.set(rendered.truncated() && limit < LOAD_ALL_CHARS);
         json.set(result.tree());
+        fallback.set(present ? FormatFallback.of(format.get(), bytes, rendered) : "");
         note.set(noteFor(rendered));
         summary.set(summaryFor(rendered));
         pageCount.set(pageStarts.length);
@@ -200,12 +202,14 @@ public final class ValueViewModel {
         if (bytes == null) {
             return "No " + what + " (null)";
         }
+        // A fallback's reason is in the warning above the text already.
+        String remark = fallback.get().isEmpty() ? rendered.note() : "";
         if (!rendered.truncated()) {
-            return rendered.note();
+            return remark;
         }
         String cut = "Showing the first " + Formats.count(text.length()) + " characters of "
                 + Formats.bytes(bytes.length) + (limit < LOAD_ALL_CHARS ? "" : "; copy or export for the rest");
-        return rendered.note().isEmpty() ? cut : rendered.note() + ". " + cut;
+        return remark.isEmpty() ? cut : remark + ". " + cut;
     }
 
     private String summaryFor(ValueRenderer.Rendered rendered) {
@@ -271,6 +275,14 @@ public final class ValueViewModel {
 
     public ReadOnlyStringProperty noteProperty() {
         return note.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the chosen format was not used, e.g. "Not a 4-byte int (7 bytes): shown as hex"; empty when it was (or
+     * Auto chose). Shown as a warning above the text.
+     */
+    public ReadOnlyStringProperty fallbackProperty() {
+        return fallback.getReadOnlyProperty();
     }
 
     /** E.g. "JSON · 1.2 KB" (Auto) or "1.2 KB". */

@@ -68,6 +68,19 @@ final class ValueViewer {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("value-bar");
 
+        // A chosen format that does not fit is said above the text, in a warning, not only in the muted footer.
+        Label fallback = new Label(null, new FontIcon(Feather.ALERT_TRIANGLE));
+        fallback.setId(idPrefix + "-fallback");
+        fallback.getStyleClass().addAll("value-fallback", Styles.WARNING);
+        fallback.setWrapText(true);
+        fallback.setMinHeight(Region.USE_PREF_SIZE);
+        fallback.setMaxWidth(Double.MAX_VALUE);
+        fallback.textProperty().bind(model.fallbackProperty());
+        fallback.visibleProperty().bind(model.fallbackProperty().isNotEmpty());
+        fallback.managedProperty().bind(fallback.visibleProperty());
+        model.fallbackProperty().addListener((obs, old, now) ->
+                format.pseudoClassStateChanged(Styles.STATE_WARNING, !now.isEmpty()));
+
         area.setId(idPrefix + "-text");
         area.setEditable(false);
         area.setWrapText(true);
@@ -125,7 +138,7 @@ final class ValueViewer {
                 model.noteProperty(), model.pageCountProperty()));
         footer.managedProperty().bind(footer.visibleProperty());
 
-        root.setTop(bar);
+        root.setTop(new VBox(bar, fallback));
         root.setCenter(content);
         root.setBottom(footer);
     }

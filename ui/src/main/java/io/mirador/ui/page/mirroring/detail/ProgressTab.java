@@ -82,7 +82,7 @@ final class ProgressTab {
                 DetailTables.count("Checkpoint", 110, TopicRow::checkpoint),
                 DetailTables.count("Lag", 90, TopicRow::lag),
                 DetailTables.progress("Progress", 170, TopicRow::progress),
-                DetailTables.formatted("p99", 80, TopicRow::latencyP99Ms, RouteSummary::latency),
+                DetailTables.formatted("Age p99", 80, TopicRow::latencyP99Ms, RouteSummary::latency),
                 DetailTables.formatted("Records/s", 90, TopicRow::recordsPerSecond, RouteSummary::rate),
                 DetailTables.formatted("Bytes/s", 90, TopicRow::bytesPerSecond,
                         v -> Formats.bytes(Math.round(v)) + "/s"),
@@ -106,7 +106,7 @@ final class ProgressTab {
                 DetailTables.count("Checkpoint", 110, PartitionStatus::checkpoint),
                 DetailTables.count("Lag", 90, PartitionStatus::lag),
                 DetailTables.progress("Progress", 170, PartitionRows::progress),
-                DetailTables.formatted("p99", 80, PartitionStatus::latencyP99Ms, RouteSummary::latency),
+                DetailTables.formatted("Age p99", 80, PartitionStatus::latencyP99Ms, RouteSummary::latency),
                 DetailTables.formatted("Records/s", 90, PartitionStatus::recordsPerSecond, RouteSummary::rate),
                 DetailTables.state("State", 100, PartitionStatus::state)));
         DetailTables.keepSelection(table, PartitionKey::of, rows.selectedPartitionProperty(), rows.updatingProperty(),

@@ -121,7 +121,7 @@ public final class RouteDetailView {
                 figure("route-figure-rate", "Records/s", s.map(RouteSummary::recordsPerSecondText)),
                 figure("route-figure-bytes", "Bytes/s", s.map(RouteSummary::bytesPerSecondText)),
                 figure("route-figure-lag", "Lag", s.map(RouteSummary::lagText)),
-                figure("route-figure-p99", "Latency p99", s.map(RouteSummary::latencyP99Text)),
+                figure("route-figure-p99", "Record age p99", s.map(RouteSummary::latencyP99Text)),
                 figure("route-figure-copied", "Copied", s.map(RouteSummary::copiedText)),
                 figure("route-figure-partitions", "Partitions", s.map(RouteDetailView::partitionsText)));
         Node partitions = box.getChildren().get(box.getChildren().size() - 1);

@@ -16,11 +16,15 @@ import javafx.geometry.Side;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * A small time chart of one or more named lines ({@link ChartSeries}), drawn from points it is given; unlike
@@ -40,6 +44,8 @@ final class SeriesChart extends VBox {
     private final NumberAxis values = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(time, values);
     private final Label empty = new Label("No samples yet: the engine records a point every few seconds.");
+    private final Label caption;
+    private final Label warning = new Label();
 
     private Range range = Range.HOUR;
     private long fromMs = -1;
@@ -50,7 +56,8 @@ final class SeriesChart extends VBox {
         setId(id);
         getStyleClass().add("series-chart");
         setSpacing(2);
-        Label caption = new Label(title);
+        caption = new Label(title);
+        caption.setId(id + "-title");
         caption.getStyleClass().add(Styles.TEXT_BOLD);
 
         chart.setAnimated(false);
@@ -73,7 +80,13 @@ final class SeriesChart extends VBox {
         empty.setMouseTransparent(true);
         StackPane plot = new StackPane(chart, empty);
         VBox.setVgrow(plot, Priority.ALWAYS);
-        getChildren().addAll(caption, plot);
+        // One line at most, shown only when needed: three charts share the tab's height.
+        warning.setId(id + "-warning");
+        warning.getStyleClass().add(Styles.WARNING);
+        warning.setMinHeight(Label.USE_PREF_SIZE);
+        warning.visibleProperty().bind(warning.textProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        getChildren().addAll(caption, warning, plot);
         zone.addListener((obs, old, now) -> fitAxis());
         show(Range.HOUR, -1, -1, List.of());
     }
@@ -109,6 +122,38 @@ final class SeriesChart extends VBox {
         chart.setLegendVisible(lines.size() > 1);
         empty.setVisible(points == 0);
         fitAxis();
+    }
+
+    /** What the chart shows, more than its title says: a tooltip on the title, marked by an info icon. */
+    void hint(String text) {
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(480);
+        tip.setShowDelay(javafx.util.Duration.millis(200));
+        caption.setTooltip(tip);
+        caption.setGraphic(new FontIcon(Feather.INFO));
+        caption.setContentDisplay(ContentDisplay.RIGHT);
+    }
+
+    /** A warning line under the title, e.g. that the axis is capped; empty for none. Its tooltip has all of it. */
+    void warn(String text) {
+        warning.setText(text == null ? "" : text);
+        warning.setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
+    }
+
+    /**
+     * Caps the value axis at {@code max} (points above it are cut off at the top); NaN lets the axis fit every
+     * point again.
+     */
+    void capValues(double max) {
+        if (Double.isNaN(max) || max <= 0) {
+            values.setAutoRanging(true);
+            return;
+        }
+        values.setAutoRanging(false);
+        values.setLowerBound(0);
+        values.setUpperBound(max);
+        values.setTickUnit(max / 4);
     }
 
     /** Points drawn over all lines, for tests. */

@@ -55,9 +55,42 @@ class RecordDetailModelTest {
         selected.set(text("k", "{\"a\":"));
         model.value().formatProperty().set("JSON");
         assertThat(model.value().usedFormatProperty().get()).isEqualTo("Text");
-        assertThat(model.value().noteProperty().get()).startsWith("Not valid JSON at line 1, column 6");
+        assertThat(model.value().fallbackProperty().get())
+                .startsWith("Could not show as JSON: Not valid JSON at line 1, column 6").endsWith("; shown as text");
+        assertThat(model.value().noteProperty().get()).as("said once, in the warning").isEmpty();
         model.value().formatProperty().set("Hex");
         assertThat(model.value().text()).isEqualTo("00000000  7b 22 61 22 3a                                    |{\"a\":|\n");
+        assertThat(model.value().fallbackProperty().get()).isEmpty();
+    }
+
+    /** Issue 18: "Int" on bytes that are no int showed hex with only a muted note at the bottom. */
+    @Test
+    void aNumberFormatThatDoesNotFitTheBytesSaysSoAndWhichWasUsed() {
+        RecordDetailModel decoded = new RecordDetailModel(selected, new DecoderRenderer(() -> ""), executor, time);
+        ValueViewModel value = decoded.value();
+        selected.set(record(utf8("k"), new byte[] {1, 2, 3, 4, 5, 6, 7}));
+        value.formatProperty().set("Int");
+
+        assertThat(value.usedFormatProperty().get()).isEqualTo("Hex");
+        assertThat(value.fallbackProperty().get()).isEqualTo("Not a 4-byte int (7 bytes): shown as hex");
+        assertThat(value.noteProperty().get()).isEmpty();
+
+        value.formatProperty().set("Long");
+        assertThat(value.fallbackProperty().get()).isEqualTo("Not an 8-byte long (7 bytes): shown as hex");
+        value.formatProperty().set("UUID");
+        assertThat(value.fallbackProperty().get()).startsWith("Could not show as UUID: not a UUID")
+                .endsWith(": shown as hex");
+
+        value.formatProperty().set("Int");
+        selected.set(record(utf8("k"), new byte[] {0, 0, 0, 42}));
+        assertThat(value.text()).isEqualTo("42");
+        assertThat(value.fallbackProperty().get()).as("a 4-byte value is an int").isEmpty();
+        selected.set(record(utf8("k"), null));
+        assertThat(value.fallbackProperty().get()).as("no bytes, nothing to fall back from").isEmpty();
+        value.formatProperty().set(ValueRenderer.AUTO);
+        selected.set(record(utf8("k"), new byte[] {(byte) 0xFF, 0, 1}));
+        assertThat(value.usedFormatProperty().get()).isEqualTo("Hex");
+        assertThat(value.fallbackProperty().get()).as("Auto chose hex; nothing was refused").isEmpty();
     }
 
     @Test

@@ -28,6 +28,7 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -74,7 +75,7 @@ class RouteDetailViewTest {
         service.history(ROUTE, "records-per-second", "*", wave("records-per-second", now, 500));
         service.history(ROUTE, "lag", "*", wave("lag", now, 5_000));
         service.history(ROUTE, "latency-p50-ms", "*", wave("latency-p50-ms", now, 8));
-        service.history(ROUTE, "latency-p99-ms", "*", wave("latency-p99-ms", now, 40));
+        service.history(ROUTE, "latency-p99-ms", "*", backlogAtStart(wave("latency-p99-ms", now, 40)));
         service.comparison(new TopicComparison(ROUTE, "payments", "payments", List.of(
                 new PartitionComparison(0, 0, 4_000, 0, 0, 3_880, 3_880))));
 
@@ -116,6 +117,16 @@ class RouteDetailViewTest {
             samples.add(sample(ROUTE, metric, "*", t, level * (1 + 0.3 * Math.sin(t / 300_000.0))));
         }
         return samples;
+    }
+
+    /** Issue 18: a route that copied old records first, 4,000 s old, ten minutes into the hour. */
+    private static List<MetricSample> backlogAtStart(List<MetricSample> samples) {
+        List<MetricSample> spiked = new ArrayList<>(samples);
+        for (int i = 120; i < 124; i++) {
+            MetricSample s = spiked.get(i);
+            spiked.set(i, sample(ROUTE, s.metric(), s.scope(), s.timestampMs(), 4_000_000));
+        }
+        return spiked;
     }
 
     @SuppressWarnings("unchecked")
@@ -185,6 +196,33 @@ class RouteDetailViewTest {
         assertThat(fx(() -> view.charts().get(0).pointCount())).isBetween(700, 720);
         assertThat(fx(() -> view.charts().get(2).chart().getData().size())).isEqualTo(2); // p50 and p99
         assertThat(fx(() -> view.charts().get(0).chart().getAnimated())).isFalse();
+    }
+
+    /** Issue 18: the latency chart spiked to 4,000 s when old records were copied at start. */
+    @Test
+    void theAgeChartSaysWhatItMeasuresAndABacklogDoesNotFlattenIt() throws Exception {
+        fx(() -> {
+            view.showTab("Charts");
+            return null;
+        });
+        SeriesChart ages = fx(() -> view.charts().get(2));
+        await().atMost(UI).until(() -> fx(() -> ages.pointCount() > 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        NumberAxis values = fx(() -> (NumberAxis) ages.chart().getYAxis());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(fx(values::getUpperBound))
+                .as("the usual tens of ms stay readable").isLessThanOrEqualTo(500));
+
+        List<String> texts = fx(() -> ages.lookupAll(".label").stream().map(n -> ((Label) n).getText())
+                .filter(t -> t != null).toList());
+        assertThat(texts).anyMatch(t -> t.startsWith("Record age at copy, p50 / p99: source timestamp → acknowledged"));
+        assertThat(fx(() -> robot.lookup("#route-chart-latency-title").queryLabeled().getTooltip().getText()))
+                .contains("replication delay").contains("how old the records already were");
+        assertThat(fx(() -> robot.lookup("#route-chart-latency-warning").queryLabeled().isVisible())).isTrue();
+        assertThat(fx(() -> robot.lookup("#route-chart-latency-warning").queryLabeled().getText())).startsWith("Axis capped at ").contains("records up to 67 min old");
+        assertThat(fx(() -> robot.lookup("#route-chart-latency-warning").queryLabeled().getHeight()))
+                .as("one line, the charts keep their height").isLessThan(30);
+        assertThat(fx(() -> robot.lookup("#route-figure-p99").query().getParent().lookupAll(".label").stream()
+                .anyMatch(n -> "Record age p99".equals(((Label) n).getText())))).isTrue();
     }
 
     @Test
