@@ -27,7 +27,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "sandbox", "gui", "mirror", "replicator"})
+    @ValueSource(strings = {"", "sandbox", "gui", "mirror", "replicator", "failover", "failback"})
     void everyCommandHasHelp(String command) {
         Result result = command.isEmpty() ? run("--help") : run(command, "--help");
         assertThat(result.code()).isZero();
