@@ -69,6 +69,18 @@ final class MirrorCommand implements Callable<Integer> {
                     + " its first record (default) or stop that partition.")
     String onDataLoss;
 
+    @Option(names = "--no-sync-groups", negatable = false, description = "Do not translate consumer groups' offsets "
+            + "to the target (by default every 5 s, for groups with no members on the target).")
+    boolean noSyncGroups;
+
+    @Option(names = "--groups", paramLabel = "REGEX", description = "Consumer groups whose offsets are synced "
+            + "(default: all).")
+    String groupsInclude;
+
+    @Option(names = "--groups-exclude", paramLabel = "REGEX", description = "Consumer groups never synced (default: "
+            + "console-consumer-.*|connect-.*|__.*).")
+    String groupsExclude;
+
     @Option(names = "--workers", paramLabel = "N",
             description = "Workers copying in parallel (default: 2).")
     Integer workers;
@@ -117,7 +129,8 @@ final class MirrorCommand implements Callable<Integer> {
         }
         RouteDefinition route = new RouteDefinition(ROUTE, "source", "target", List.of(), topics, null, naming, null,
                 alias, workers, rate == null ? null : rate.bytesPerSecond(),
-                rate == null ? null : rate.recordsPerSecond(), null, null, onDataLoss);
+                rate == null ? null : rate.recordsPerSecond(), null, null, onDataLoss)
+                .withGroupSync(noSyncGroups ? Boolean.FALSE : null, groupsInclude, groupsExclude);
         try {
             RouteConfig.from(route);
         } catch (ConfigException e) {

@@ -59,6 +59,15 @@ class MirrorCommandTest {
     }
 
     @Test
+    void anInvalidGroupPatternIsAUsageErrorInOneLine() {
+        CliTest.Result result = CliTest.run("mirror", "--from", src, "--to", dst, "--topics", "x", "--groups", "(",
+                "--state", home.resolve("state").toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(2);
+        assertThat(result.errLines()).first().asString().contains("groups.include").contains("not a valid regular expression");
+        assertThat(home.resolve("state.mv.db")).doesNotExist();
+    }
+
+    @Test
     void theSameClusterOnBothSidesIsRefused() {
         CliTest.Result result = CliTest.run("mirror", "--from", src, "--to", src.replace("127.0.0.1", "localhost"),
                 "--topics", "x", "--state", home.resolve("state").toString());
