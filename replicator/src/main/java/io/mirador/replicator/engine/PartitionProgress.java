@@ -54,8 +54,12 @@ final class PartitionProgress {
     /** Planner thread: since when the partition has had lag with no progress; 0 while it has none. */
     volatile long laggingSinceMs;
 
-    /** {@code <source cluster id>/<topic>/<partition>/}, set when a worker takes the partition. */
-    private volatile byte[] provenancePrefix = new byte[0];
+    /** The cluster and topic this partition's records are copied from, and into (loop guard hops). */
+    private volatile long sourceHop;
+    private volatile long targetHop;
+    private volatile int sourceCluster;
+    /** Records not copied because they had been in the target cluster and topic already, or come by a direct route. */
+    volatile long loopSkipped;
 
     PartitionProgress(TopicPartition source, String targetTopic, int targetPartition, long startOffset,
                       io.mirador.replicator.state.TopicIdentity identity) {
@@ -169,25 +173,23 @@ final class PartitionProgress {
         }
     }
 
-    void provenanceOf(String sourceClusterId) {
-        provenancePrefix = (sourceClusterId + "/" + source.topic() + "/" + source.partition() + "/")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** Set when a worker takes the partition: the hops of the loop guard. */
+    void provenanceOf(String sourceClusterId, String targetClusterId) {
+        sourceHop = Provenance.hop(sourceClusterId, source.topic());
+        targetHop = targetClusterId == null ? 0 : Provenance.hop(targetClusterId, targetTopic);
+        sourceCluster = Provenance.hash(sourceClusterId);
     }
 
-    /** The provenance header value of the record at {@code offset}: one array, the offset's digits written in place. */
-    byte[] provenance(long offset) {
-        byte[] prefix = provenancePrefix;
-        int digits = 1;
-        for (long rest = offset / 10; rest > 0; rest /= 10) {
-            digits++;
-        }
-        byte[] value = java.util.Arrays.copyOf(prefix, prefix.length + digits);
-        long rest = offset;
-        for (int i = value.length - 1; i >= prefix.length; i--) {
-            value[i] = (byte) ('0' + rest % 10);
-            rest /= 10;
-        }
-        return value;
+    long sourceHop() {
+        return sourceHop;
+    }
+
+    long targetHop() {
+        return targetHop;
+    }
+
+    int sourceCluster() {
+        return sourceCluster;
     }
 
     long lag() {

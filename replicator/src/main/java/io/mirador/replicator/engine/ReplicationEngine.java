@@ -437,7 +437,10 @@ public final class ReplicationEngine implements AutoCloseable {
     private void startRunner(RouteConfig config) {
         ClusterConnection source = requireCluster(config.source());
         ClusterConnection target = requireCluster(config.target());
-        RouteRunner runner = new RouteRunner(config, source, target, store, settings);
+        RouteRunner[] self = new RouteRunner[1];
+        RouteRunner runner = new RouteRunner(config, source, target, store, settings,
+                new CachedDirectRoutes((origin, topic) -> directRoute(self[0], origin, topic)));
+        self[0] = runner;
         try {
             runner.start();
         } catch (RuntimeException e) {
@@ -445,6 +448,20 @@ public final class ReplicationEngine implements AutoCloseable {
             throw new InvalidRequestException("route " + config.name() + " cannot start: " + e.getMessage());
         }
         running.put(config.name(), runner);
+    }
+
+    /** Whether a route other than {@code asking} copies {@code topic} from the origin cluster into its target. */
+    private boolean directRoute(RouteRunner asking, int originCluster, String topic) {
+        String targetId = asking == null ? null : asking.targetClusterId();
+        if (targetId == null) {
+            return false;
+        }
+        for (RouteRunner r : running.values()) {
+            if (r != asking && r.copiesDirectly(targetId, originCluster, topic)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ClusterConnection requireCluster(String name) {

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ReplicationWorker implements Runnable {
 
-    static final String PROVENANCE_HEADER = "mirador.provenance";
+    static final String PROVENANCE_HEADER = Provenance.HEADER;
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationWorker.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long MAX_REWIND_BACKOFF_MS = 5_000;
@@ -92,7 +92,7 @@ final class ReplicationWorker implements Runnable {
     void assign(List<PartitionProgress> partitions) {
         commands.add(() -> {
             for (PartitionProgress p : partitions) {
-                p.provenanceOf(settings.sourceClusterId());
+                p.provenanceOf(settings.sourceClusterId(), settings.targetClusterId());
                 owned.put(p.source, p);
             }
             reassignConsumer();
@@ -291,21 +291,46 @@ final class ReplicationWorker implements Runnable {
     }
 
     /**
-     * Hands one record to the producer. The copy reuses the consumed record's headers object, with the provenance
-     * header appended: the consumer made that object for this record alone, and nothing reads it afterwards (a
-     * rewind reads the records again).
+     * Hands one record to the producer, unless the loop guard says it must not be copied. The copy reuses the
+     * consumed record's headers object, with the provenance header extended: the consumer made that object for this
+     * record alone, and nothing reads it afterwards (a rewind reads the records again).
+     *
+     * <p>Loop guard, always on (the header is written only when the route adds it): a record that has been in the
+     * target cluster and topic already is skipped (A to B to A), and so is one whose origin cluster has a route of
+     * its own into the target for this topic (in a mesh, that route copies it; forwarding it too would make a
+     * duplicate). Skipped records are covered by their batch, so checkpoints pass them.
      */
     private void send(PartitionProgress p, SendBatch batch, ConsumerRecord<byte[], byte[]> record)
             throws InterruptedException {
+        Headers headers = record.headers();
+        org.apache.kafka.common.header.Header existing = headers.lastHeader(PROVENANCE_HEADER);
+        Provenance provenance = existing == null ? null : Provenance.read(existing.value());
+        if (provenance != null && provenance.hasHops() && skip(p, provenance, record.topic())) {
+            batch.skip(record.offset());
+            p.loopSkipped++;
+            return;
+        }
         int bytes = size(record);
         rateLimiter.acquire(bytes);
-        Headers headers = record.headers();
         if (settings.provenanceHeader()) {
-            headers.add(new RecordHeader(PROVENANCE_HEADER, p.provenance(record.offset())));
+            byte[] value = provenance == null ? Provenance.first(record.partition(), record.offset(), p.sourceHop())
+                    : provenance.then(p.sourceHop());
+            if (existing != null) {
+                headers.remove(PROVENANCE_HEADER);
+            }
+            headers.add(new RecordHeader(PROVENANCE_HEADER, value));
         }
         batch.add(record.offset(), bytes, record.timestamp());
         producer.send(new ProducerRecord<>(p.targetTopic, p.targetPartition, record.timestamp(), record.key(),
                 record.value(), headers), batch);
+    }
+
+    private boolean skip(PartitionProgress p, Provenance provenance, String topic) {
+        if (p.targetHop() != 0 && provenance.visited(p.targetHop())) {
+            return true;
+        }
+        int origin = provenance.originCluster();
+        return origin != p.sourceCluster() && settings.directRoutes().exists(origin, topic);
     }
 
     /**

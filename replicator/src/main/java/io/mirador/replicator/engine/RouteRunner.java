@@ -55,6 +55,7 @@ final class RouteRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RouteRunner.class);
 
     private final RouteConfig config;
+    private final WorkerSettings.DirectRoutes directRoutes;
     private final ClusterConnection sourceCluster;
     private final ClusterConnection targetCluster;
     private final ReplicationStore store;
@@ -93,6 +94,16 @@ final class RouteRunner implements AutoCloseable {
 
     RouteRunner(RouteConfig config, ClusterConnection source, ClusterConnection target, ReplicationStore store,
                 EngineSettings settings) {
+        this(config, source, target, store, settings, WorkerSettings.DirectRoutes.NONE);
+    }
+
+    /**
+     * @param directRoutes asked by the workers whether another route copies a record's origin cluster and topic
+     *                     straight into this route's target
+     */
+    RouteRunner(RouteConfig config, ClusterConnection source, ClusterConnection target, ReplicationStore store,
+                EngineSettings settings, WorkerSettings.DirectRoutes directRoutes) {
+        this.directRoutes = directRoutes;
         this.config = config;
         this.sourceCluster = source;
         this.targetCluster = target;
@@ -221,7 +232,8 @@ final class RouteRunner implements AutoCloseable {
         RateLimiter limiter = new RateLimiter(config.maxRecordsPerSecond(), config.maxBytesPerSecond());
         RouteWorkers started = new RouteWorkers(config.name(), id -> new WorkerSettings(config.name(), id,
                 sourceCluster.clientProperties(), targetCluster.clientProperties(), sourceId, config.provenanceHeader(),
-                settings.checkpointIntervalMs(), config.stopOnDataLoss()), limiter, this::saveCheckpoints, this::event);
+                settings.checkpointIntervalMs(), config.stopOnDataLoss(), targetId, directRoutes), limiter,
+                this::saveCheckpoints, this::event);
         started.launchAll(config.workers(), paused);
         workers = started;
         state = "RUNNING";
@@ -350,6 +362,21 @@ final class RouteRunner implements AutoCloseable {
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20); // acks arrive on producer threads that signal nobody
         }
+    }
+
+    /**
+     * Whether this route copies records of {@code topic} from the cluster whose id hashes to {@code originCluster}
+     * straight into the cluster {@code targetId}. Any thread.
+     */
+    boolean copiesDirectly(String targetId, int originCluster, String topic) {
+        String sourceId = sourceClusterId;
+        return sourceId != null && targetId.equals(targetClusterId) && Provenance.hash(sourceId) == originCluster
+                && filter.shouldReplicate(topic);
+    }
+
+    /** The target's Kafka cluster id once the route reached it; null before. */
+    String targetClusterId() {
+        return targetClusterId;
     }
 
     /** The live progress of the route's partitions, for failback's start positions. */

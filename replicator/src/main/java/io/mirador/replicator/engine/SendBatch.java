@@ -30,19 +30,15 @@ final class SendBatch implements Callback {
     private final AtomicInteger pending = new AtomicInteger(OPEN);
     /** Source timestamps of the records, in send order; worker thread until sealed. */
     private long[] timestamps;
-    /** Source offsets of the records, in send order; worker thread until sealed, then read by acks. */
+    /** Source offsets of the records, in send order; worker thread until sealed, read once complete. */
     private long[] offsets;
     /**
-     * Offset mapping of the acknowledged records, producer I/O thread: callbacks of one target partition run in
-     * send order (KafkaProducer's guarantee), so the n-th ack is the n-th record. Closed runs as (source start,
-     * source end, target start) triples, and the open run.
+     * Target offsets in ack order, written by the producer's I/O thread only (callbacks of one target partition run
+     * in send order, KafkaProducer's guarantee, so the n-th ack is the n-th record). Sized once, never replaced: a
+     * batch that outgrows it (never in the worker, which sizes it by the poll) records a hole in the mapping.
      */
+    private final long[] targets;
     private int acks;
-    private long[] runs = new long[3];
-    private int runCount;
-    private long runSourceStart = -1;
-    private long runSourceEnd;
-    private long runTargetStart;
     private int records;
     private long bytes;
     private long firstOffset = -1;
@@ -57,6 +53,7 @@ final class SendBatch implements Callback {
         this.owner = owner;
         this.timestamps = new long[Math.max(1, expectedRecords)];
         this.offsets = new long[timestamps.length];
+        this.targets = new long[timestamps.length];
     }
 
     /** Worker thread, before the record at {@code offset} is handed to the producer with this batch as callback. */
@@ -72,6 +69,17 @@ final class SendBatch implements Callback {
         offsets[records] = offset;
         timestamps[records++] = timestamp;
         bytes += recordBytes;
+    }
+
+    /**
+     * Worker thread: the record at {@code offset} is not copied (the loop guard skipped it); the batch still covers
+     * it, so the checkpoint passes it once the records before it are acknowledged.
+     */
+    void skip(long offset) {
+        if (firstOffset < 0) {
+            firstOffset = offset;
+        }
+        endOffset = offset + 1;
     }
 
     /** Worker thread: no more records join this batch. May complete it, when every record was already acked. */
@@ -90,45 +98,47 @@ final class SendBatch implements Callback {
         if (metadata.offset() > lastTargetOffset) {
             lastTargetOffset = metadata.offset();
         }
-        mapped(offsets[acks++], metadata.offset());
+        int k = acks++;
+        if (k < targets.length) {
+            targets[k] = metadata.offset();
+        }
         if (pending.decrementAndGet() == 0) {
             owner.completed(this);
         }
     }
 
-    /** Producer I/O thread: the record at source offset {@code s} is at target offset {@code t}. */
-    private void mapped(long s, long t) {
-        if (runSourceStart >= 0 && s == runSourceEnd && t == runTargetStart + (runSourceEnd - runSourceStart)) {
-            runSourceEnd = s + 1;
-            return;
-        }
-        closeRun();
-        runSourceStart = s;
-        runSourceEnd = s + 1;
-        runTargetStart = t;
-    }
-
-    private void closeRun() {
-        if (runSourceStart < 0) {
-            return;
-        }
-        if (runCount * 3 == runs.length) {
-            runs = Arrays.copyOf(runs, runs.length * 2);
-        }
-        runs[runCount * 3] = runSourceStart;
-        runs[runCount * 3 + 1] = runSourceEnd;
-        runs[runCount * 3 + 2] = runTargetStart;
-        runCount++;
-        runSourceStart = -1;
-    }
-
-    /** Once complete (every record acknowledged): the batch's offset mapping, appended in source order. */
+    /**
+     * Once complete (every record acknowledged, so the arrays are final and visible through {@code pending}): the
+     * batch's offset mapping, appended in source order as runs of constant difference. Skipped offsets are gaps.
+     */
     void appendSegmentsTo(io.mirador.replicator.offsets.PartitionOffsetMap map) {
-        closeRun();
-        for (int i = 0; i < runCount; i++) {
-            map.append(new io.mirador.replicator.offsets.OffsetSegment(runs[i * 3], runs[i * 3 + 1], runs[i * 3 + 2]));
+        if (records == 0) {
+            offsets = null;
+            return;
         }
-        runCount = 0;
+        if (acks != records || records > targets.length) {
+            // Not the one-ack-per-record order the producer guarantees: where they landed is unknown.
+            map.append(new io.mirador.replicator.offsets.OffsetSegment(offsets[0], offsets[records - 1] + 1,
+                    io.mirador.replicator.offsets.OffsetSegment.UNKNOWN));
+            offsets = null;
+            return;
+        }
+        long runSource = offsets[0];
+        long runTarget = targets[0];
+        long runEnd = runSource + 1;
+        for (int i = 1; i < records; i++) {
+            long s = offsets[i];
+            long t = targets[i];
+            if (s == runEnd && t == runTarget + (runEnd - runSource)) {
+                runEnd = s + 1;
+                continue;
+            }
+            map.append(new io.mirador.replicator.offsets.OffsetSegment(runSource, runEnd, runTarget));
+            runSource = s;
+            runTarget = t;
+            runEnd = s + 1;
+        }
+        map.append(new io.mirador.replicator.offsets.OffsetSegment(runSource, runEnd, runTarget));
         offsets = null;
     }
 

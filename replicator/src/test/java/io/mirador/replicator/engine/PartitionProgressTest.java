@@ -202,12 +202,38 @@ class PartitionProgressTest {
     }
 
     @Test
-    void provenanceIsPrefixAndOffset() {
-        progress.provenanceOf("cluster-1");
-        for (long offset : new long[] {0, 7, 10, 99, 1_000_000_007L, Long.MAX_VALUE}) {
-            assertThat(new String(progress.provenance(offset), java.nio.charset.StandardCharsets.UTF_8))
-                    .isEqualTo("cluster-1/t/0/" + offset);
+    void provenanceKeepsTheOriginAndEveryHop() {
+        long a = Provenance.hop("cluster-a", "t");
+        long b = Provenance.hop("cluster-b", "t");
+        byte[] first = Provenance.first(3, 1_000_000_007L, a);
+        Provenance read = Provenance.read(first);
+        assertThat(read.visited(a)).isTrue();
+        assertThat(read.visited(b)).isFalse();
+        assertThat(read.originCluster()).isEqualTo(Provenance.hash("cluster-a"));
+        byte[] second = read.then(b);
+        assertThat(Provenance.read(second).visited(a)).isTrue();
+        assertThat(Provenance.read(second).visited(b)).isTrue();
+        assertThat(Provenance.HEADER.length() + second.length).isLessThanOrEqualTo(64);
+        // The same cluster under another topic is another hop: a processor's output topic is still copied.
+        assertThat(Provenance.read(second).visited(Provenance.hop("cluster-a", "t-enriched"))).isFalse();
+        // Earlier versions' text header reads as one hop.
+        Provenance old = Provenance.read("cluster-a/t/0/42".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(old.visited(a)).isTrue();
+        assertThat(Provenance.read(new byte[] {1, (byte) 0x80})).isNull();
+    }
+
+    @Test
+    void aLongChainKeepsTheOriginAndTheLatestHopsWithinTheBudget() {
+        byte[] value = Provenance.first(0, Long.MAX_VALUE, Provenance.hop("c0", "t"));
+        for (int i = 1; i < 8; i++) {
+            value = Provenance.read(value).then(Provenance.hop("c" + i, "t"));
         }
+        Provenance p = Provenance.read(value);
+        assertThat(p.visited(Provenance.hop("c0", "t"))).isTrue();
+        assertThat(p.visited(Provenance.hop("c7", "t"))).isTrue();
+        assertThat(p.visited(Provenance.hop("c6", "t"))).isTrue();
+        assertThat(p.visited(Provenance.hop("c1", "t"))).isFalse();
+        assertThat(Provenance.HEADER.length() + value.length).isLessThanOrEqualTo(Provenance.MAX_BYTES);
     }
 
     /**
