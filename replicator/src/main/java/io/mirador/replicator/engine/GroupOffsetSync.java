@@ -47,6 +47,8 @@ final class GroupOffsetSync {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupOffsetSync.class);
+    /** Metadata of every position a sync writes: {@code mirador:<route>:<source partition>@<source offset>}. */
+    static final String METADATA_PREFIX = "mirador:";
 
     private final String route;
     private final Admin source;
@@ -96,7 +98,7 @@ final class GroupOffsetSync {
         Map<String, Map<TopicPartition, Placement>> placements = new HashMap<>();
         Map<String, Map<TopicPartition, Long>> positions = new HashMap<>();
         committed.forEach((group, offsets) -> offsets.forEach((tp, oam) -> {
-            if (oam == null) {
+            if (oam == null || fromASync(oam)) {
                 return;
             }
             Placement placement = translator.translate(tp, oam.offset());
@@ -139,7 +141,7 @@ final class GroupOffsetSync {
                 if (current != null && current.offset() >= t.targetOffset()) {
                     written = true; // there or past it already: never backwards
                 } else if (!activeOnTarget) {
-                    write.put(targetTp, new OffsetAndMetadata(t.targetOffset(), "mirador:" + route + ":"
+                    write.put(targetTp, new OffsetAndMetadata(t.targetOffset(), METADATA_PREFIX + route + ":"
                             + sourceTp + "@" + positions.get(sourceTp)));
                     written = true;
                 }
@@ -216,6 +218,15 @@ final class GroupOffsetSync {
             t = t.getCause();
         }
         return t;
+    }
+
+    /**
+     * A position a sync wrote (into this cluster, from another): the group is not active here, so its position is
+     * not this cluster's to hand on. With routes both ways, this keeps a group's position from bouncing back to
+     * where it came from; a group is synced only from the cluster where it consumes.
+     */
+    private static boolean fromASync(OffsetAndMetadata oam) {
+        return oam.metadata() != null && oam.metadata().startsWith(METADATA_PREFIX);
     }
 
     private boolean selected(String group) {

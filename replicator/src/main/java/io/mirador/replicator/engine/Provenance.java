@@ -107,6 +107,19 @@ final class Provenance {
         return clusterOf(hops[0]);
     }
 
+    /** The hop of the record's origin cluster and topic. */
+    long origin() {
+        return hops[0];
+    }
+
+    int originPartition() {
+        return originPartition;
+    }
+
+    long originOffset() {
+        return originOffset;
+    }
+
     boolean hasHops() {
         return hops.length > 0;
     }

@@ -410,7 +410,30 @@ public final class ReplicationEngine implements AutoCloseable {
             throw new InvalidRequestException(shortValue(e.getMessage()));
         }
         SameClusterCheck.refuseCopyOntoItself(config, requireCluster(config.source()), requireCluster(config.target()));
+        refuseLoopingPair(config);
         return config;
+    }
+
+    /**
+     * Two routes copying the same topic names both ways between two clusters (a pair) are fine, as long as both
+     * write the provenance header the loop guard reads: without it a record copied A to B is copied back to A.
+     */
+    private void refuseLoopingPair(RouteConfig config) {
+        if (!"identity".equals(config.namingPolicyName())) {
+            return;
+        }
+        for (RouteDefinition other : store.routes()) {
+            if (other.name().equals(config.name()) || !other.source().equals(config.target())
+                    || !other.target().equals(config.source())) {
+                continue;
+            }
+            RouteConfig reverse = RouteConfig.from(other);
+            if ("identity".equals(reverse.namingPolicyName()) && (!config.provenanceHeader() || !reverse.provenanceHeader())) {
+                throw new InvalidRequestException("routes " + config.name() + " and " + other.name() + " copy the same"
+                        + " topic names both ways between " + config.source() + " and " + config.target() + ": both need"
+                        + " the provenance header (the loop guard reads it), or every record would be copied back");
+            }
+        }
     }
 
     /**

@@ -306,7 +306,11 @@ final class ReplicationWorker implements Runnable {
         org.apache.kafka.common.header.Header existing = headers.lastHeader(PROVENANCE_HEADER);
         Provenance provenance = existing == null ? null : Provenance.read(existing.value());
         if (provenance != null && provenance.hasHops() && skip(p, provenance, record.topic())) {
-            batch.skip(record.offset());
+            if (provenance.origin() == p.targetHop() && provenance.originPartition() == p.targetPartition) {
+                batch.skipAt(record.offset(), provenance.originOffset()); // its original is there: map to it
+            } else {
+                batch.skip(record.offset());
+            }
             p.loopSkipped++;
             return;
         }

@@ -39,6 +39,9 @@ final class SendBatch implements Callback {
      */
     private final long[] targets;
     private int acks;
+    /** (source offset, target offset) of skipped records whose original is on the target; worker thread. */
+    private long[] skipped = new long[0];
+    private int skippedCount;
     private int records;
     private long bytes;
     private long firstOffset = -1;
@@ -82,6 +85,20 @@ final class SendBatch implements Callback {
         endOffset = offset + 1;
     }
 
+    /**
+     * Worker thread: as {@link #skip}, for a record whose original is on the target at {@code targetOffset} of the
+     * target partition (it came from there): the mapping records that, so a group's position on it translates.
+     */
+    void skipAt(long offset, long targetOffset) {
+        skip(offset);
+        if (skippedCount * 2 == skipped.length) {
+            skipped = Arrays.copyOf(skipped, Math.max(8, skipped.length * 2));
+        }
+        skipped[skippedCount * 2] = offset;
+        skipped[skippedCount * 2 + 1] = targetOffset;
+        skippedCount++;
+    }
+
     /** Worker thread: no more records join this batch. May complete it, when every record was already acked. */
     void seal() {
         if (pending.addAndGet(records - OPEN) == 0) {
@@ -112,34 +129,39 @@ final class SendBatch implements Callback {
      * batch's offset mapping, appended in source order as runs of constant difference. Skipped offsets are gaps.
      */
     void appendSegmentsTo(io.mirador.replicator.offsets.PartitionOffsetMap map) {
-        if (records == 0) {
-            offsets = null;
-            return;
-        }
-        if (acks != records || records > targets.length) {
+        if (records > 0 && (acks != records || records > targets.length)) {
             // Not the one-ack-per-record order the producer guarantees: where they landed is unknown.
             map.append(new io.mirador.replicator.offsets.OffsetSegment(offsets[0], offsets[records - 1] + 1,
                     io.mirador.replicator.offsets.OffsetSegment.UNKNOWN));
             offsets = null;
             return;
         }
-        long runSource = offsets[0];
-        long runTarget = targets[0];
-        long runEnd = runSource + 1;
-        for (int i = 1; i < records; i++) {
-            long s = offsets[i];
-            long t = targets[i];
-            if (s == runEnd && t == runTarget + (runEnd - runSource)) {
+        // Two ascending sequences of (source, target): the copies and the skipped records found on the target.
+        int i = 0;
+        int j = 0;
+        long runSource = -1;
+        long runTarget = 0;
+        long runEnd = 0;
+        while (i < records || j < skippedCount) {
+            boolean copy = j >= skippedCount || (i < records && offsets[i] < skipped[j * 2]);
+            long s = copy ? offsets[i] : skipped[j * 2];
+            long t = copy ? targets[i++] : skipped[j++ * 2 + 1];
+            if (runSource >= 0 && s == runEnd && t == runTarget + (runEnd - runSource)) {
                 runEnd = s + 1;
                 continue;
             }
-            map.append(new io.mirador.replicator.offsets.OffsetSegment(runSource, runEnd, runTarget));
+            if (runSource >= 0) {
+                map.append(new io.mirador.replicator.offsets.OffsetSegment(runSource, runEnd, runTarget));
+            }
             runSource = s;
             runTarget = t;
             runEnd = s + 1;
         }
-        map.append(new io.mirador.replicator.offsets.OffsetSegment(runSource, runEnd, runTarget));
+        if (runSource >= 0) {
+            map.append(new io.mirador.replicator.offsets.OffsetSegment(runSource, runEnd, runTarget));
+        }
         offsets = null;
+        skipped = null;
     }
 
     int records() {

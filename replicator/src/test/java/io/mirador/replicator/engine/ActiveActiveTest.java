@@ -160,6 +160,49 @@ class ActiveActiveTest {
         assertThat(valuesIn(a, "clicks")).hasSize(50);
     }
 
+    @Test
+    void aPairWithoutTheProvenanceHeaderIsRefusedWithItsReason() {
+        engine.createRoute(RouteDefinition.of("plain-ab", "a", "b", "plain"));
+        RouteDefinition back = new RouteDefinition("plain-ba", "b", "a", List.of(), "plain", null, null, null, null,
+                null, null, null, false, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.createRoute(back))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("both need the provenance header");
+        assertThat(engine.route("plain-ba")).isEmpty();
+    }
+
+    @Test
+    void aGroupIsSyncedOnlyFromTheClusterWhereItConsumes() throws Exception {
+        for (String cluster : List.of(a, b)) {
+            createTopic(cluster, "positions", 1, Map.of());
+        }
+        engine.createRoute(RouteDefinition.of("pos-ab", "a", "b", "positions"));
+        engine.createRoute(RouteDefinition.of("pos-ba", "b", "a", "positions"));
+        produce(a, "positions", "a", 100);
+        await().atMost(Duration.ofSeconds(60)).until(() -> valuesIn(b, "positions").size() >= 100);
+        org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition("positions", 0);
+        try (org.apache.kafka.clients.admin.Admin onA = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", a));
+             org.apache.kafka.clients.admin.Admin onB = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", b))) {
+            onA.alterConsumerGroupOffsets("readers", Map.of(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(60, "app"))).all().get();
+            await().atMost(Duration.ofSeconds(30)).until(() -> offset(onB, "readers", tp) == 60);
+            // b holds a position a sync wrote: it is not handed back to a, whose own stays as the app left it.
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> "app".equals(metadata(onA, "readers", tp)));
+            // The consumers move to b and commit there: now b's position is the group's, and a follows it.
+            onB.alterConsumerGroupOffsets("readers", Map.of(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(80, "app-on-b"))).all().get();
+            await().atMost(Duration.ofSeconds(30)).until(() -> offset(onA, "readers", tp) == 80);
+        }
+    }
+
+    private static long offset(org.apache.kafka.clients.admin.Admin admin, String group, org.apache.kafka.common.TopicPartition tp) throws Exception {
+        var oam = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(tp);
+        return oam == null ? -1 : oam.offset();
+    }
+
+    private static String metadata(org.apache.kafka.clients.admin.Admin admin, String group, org.apache.kafka.common.TopicPartition tp) throws Exception {
+        var oam = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(tp);
+        return oam == null ? null : oam.metadata();
+    }
+
     private static void produce(String bootstrap, String topic, String prefix, int count) {
         try (KafkaProducer<byte[], byte[]> producer = KafkaTestClient.producer(bootstrap)) {
             for (int i = 0; i < count; i++) {
