@@ -58,6 +58,9 @@ final class PrometheusFormat {
                 PartitionStatus::recordsPerSecond);
         partitionMetric(out, routes, "mirador_partition_lost_records", "Source records of one partition deleted before they"
                 + " could be copied.", PartitionStatus::lostRecords);
+        partitionMetric(out, routes, "mirador_partition_loop_skipped_records", "Records of one partition the loop guard"
+                + " did not copy: they had been in the target cluster and topic, or another route copies them there.",
+                PartitionStatus::loopSkipped);
         partitionMetric(out, routes, "mirador_partition_stalled", "1 while the partition is stalled, else 0.",
                 p -> "STALLED".equals(p.state()) ? 1 : 0);
         partitionMetric(out, routes, "mirador_partition_checkpoint_offset", "Next source offset to copy (the checkpoint).",

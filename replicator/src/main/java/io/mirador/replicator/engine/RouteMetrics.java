@@ -107,7 +107,7 @@ final class RouteMetrics {
             rows.add(new PartitionStatus(p.source.topic(), p.source.partition(), p.targetTopic, p.targetPartition,
                     assignment.getOrDefault(p.source, -1), Math.max(p.endOffset, p.ackedNext), p.ackedNext, partitionLag,
                     r.latencyP99Ms(), r.recordsPerSecond(), r.bytesPerSecond(), partitionState(routeState, p, partitionLag),
-                    p.lostRecords));
+                    p.lostRecords, p.loopSkipped));
         }
         rows.sort(java.util.Comparator.comparing(PartitionStatus::topic).thenComparingInt(PartitionStatus::partition));
         RouteRates total = routeRates;

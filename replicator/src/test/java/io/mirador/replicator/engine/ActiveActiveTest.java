@@ -91,6 +91,9 @@ class ActiveActiveTest {
         assertThat(valuesIn(b, "orders")).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(engine.status("a-to-b").copiedRecords()).isEqualTo(500);
         assertThat(engine.status("b-to-a").copiedRecords()).isEqualTo(400);
+        // Each side's copies of the other's records were seen and skipped, not copied back.
+        assertThat(engine.status("b-to-a").partitions().stream().mapToLong(PartitionStatus::loopSkipped).sum()).isEqualTo(500);
+        assertThat(engine.status("a-to-b").partitions().stream().mapToLong(PartitionStatus::loopSkipped).sum()).isEqualTo(400);
         assertThat(headerBytes(b, "orders")).isLessThanOrEqualTo(64);
     }
 
