@@ -103,7 +103,20 @@ final class Backlog {
             for (int p = 0; p < partitions; p++) {
                 latest.put(new TopicPartition(name, p), OffsetSpec.latest());
             }
-            admin.listOffsets(latest).all().get();
+            // Metadata of a new topic reaches the brokers a moment after CreateTopics returns: ask again until then.
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (true) {
+                try {
+                    admin.listOffsets(latest).all().get();
+                    return;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                            || System.currentTimeMillis() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(50);
+                }
+            }
         }
     }
 }
