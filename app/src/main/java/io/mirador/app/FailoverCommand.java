@@ -88,7 +88,7 @@ final class FailoverCommand implements Callable<Integer> {
 
         @Option(names = "--state", paramLabel = "PATH_OR_JDBC_URL", description = "Open this state instead (no "
                 + "process may be using it): its routes run here until the command is done.")
-        Path state;
+        String state;
 
         @Option(names = "--token", paramLabel = "TOKEN", description = "Bearer token of the REST API (default: the "
                 + ReplicatorCommand.TOKEN_ENV + " environment variable).")
@@ -100,7 +100,7 @@ final class FailoverCommand implements Callable<Integer> {
 
         /** Opens the state, starts its engine, waits until {@code route} copies, runs {@code call}, stops. */
         JsonNode withEngine(CommandSpec spec, String route, EngineCall call) throws Exception {
-            try (ReplicationStore store = JdbcReplicationStore.open(state.toString())) {
+            try (ReplicationStore store = JdbcReplicationStore.open(state)) {
                 if (store.route(route).isEmpty()) {
                     throw new ParameterException(spec.commandLine(), "no route named " + route + " in " + state);
                 }

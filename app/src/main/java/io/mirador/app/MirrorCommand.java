@@ -81,6 +81,11 @@ final class MirrorCommand implements Callable<Integer> {
             + "console-consumer-.*|connect-.*|__.*).")
     String groupsExclude;
 
+    @Option(names = "--exactly-once",
+            description = "Copy with Kafka transactions: a read_committed reader of the target sees every record exactly"
+                    + " once, also after a crash; the target keeps where to resume (topic mirador.offsets).")
+    boolean exactlyOnce;
+
     @Option(names = "--workers", paramLabel = "N",
             description = "Workers copying in parallel (default: 2).")
     Integer workers;
@@ -130,7 +135,8 @@ final class MirrorCommand implements Callable<Integer> {
         RouteDefinition route = new RouteDefinition(ROUTE, "source", "target", List.of(), topics, null, naming, null,
                 alias, workers, rate == null ? null : rate.bytesPerSecond(),
                 rate == null ? null : rate.recordsPerSecond(), null, null, onDataLoss)
-                .withGroupSync(noSyncGroups ? Boolean.FALSE : null, groupsInclude, groupsExclude);
+                .withGroupSync(noSyncGroups ? Boolean.FALSE : null, groupsInclude, groupsExclude)
+                .withExactlyOnce(exactlyOnce ? Boolean.TRUE : null);
         try {
             RouteConfig.from(route);
         } catch (ConfigException e) {

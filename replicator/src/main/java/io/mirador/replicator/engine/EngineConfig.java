@@ -30,6 +30,14 @@ public final class EngineConfig extends AbstractConfig {
     public static final String OFFSET_MAP_RETENTION_MS = "offset.map.retention.ms";
     public static final String OFFSET_MAP_RETENTION_MS_DOC = "Retention of the offset-mapping topic on each target: translation is exact for positions inside it.";
 
+    public static final String TRANSACTION_INTERVAL_MS = "exactly.once.commit.interval.ms";
+    public static final String TRANSACTION_INTERVAL_MS_DOC = "Exactly-once routes: a work unit (one source partition) commits its"
+            + " transaction at most this long after the transaction's first record. Records become visible to read_committed"
+            + " readers of the target only at the commit, so this bounds the latency the mode adds.";
+    public static final String TRANSACTION_MAX_RECORDS = "exactly.once.commit.max.records";
+    public static final String TRANSACTION_MAX_RECORDS_DOC = "Exactly-once routes: a work unit commits its transaction as soon"
+            + " as it holds this many records, whichever of this and " + TRANSACTION_INTERVAL_MS + " comes first.";
+
     private static final EngineSettings DEFAULTS = EngineSettings.defaults();
     static final ConfigDef DEF = new ConfigDef()
             .define(DISCOVERY_INTERVAL_MS, Type.LONG, DEFAULTS.discoveryIntervalMs(), Range.atLeast(100), Importance.MEDIUM, DISCOVERY_INTERVAL_MS_DOC)
@@ -38,7 +46,9 @@ public final class EngineConfig extends AbstractConfig {
             .define(STUCK_AFTER_MS, Type.LONG, DEFAULTS.stuckAfterMs(), Range.atLeast(1000), Importance.LOW, STUCK_AFTER_MS_DOC)
             .define(OVERLOAD_FACTOR, Type.DOUBLE, DEFAULTS.overloadFactor(), Range.atLeast(1.0), Importance.LOW, OVERLOAD_FACTOR_DOC)
             .define(GROUP_SYNC_INTERVAL_MS, Type.LONG, DEFAULTS.groupSyncIntervalMs(), Range.between(100, 5_000), Importance.LOW, GROUP_SYNC_INTERVAL_MS_DOC)
-            .define(OFFSET_MAP_RETENTION_MS, Type.LONG, DEFAULTS.offsetMapRetentionMs(), Range.atLeast(60_000), Importance.LOW, OFFSET_MAP_RETENTION_MS_DOC);
+            .define(OFFSET_MAP_RETENTION_MS, Type.LONG, DEFAULTS.offsetMapRetentionMs(), Range.atLeast(60_000), Importance.LOW, OFFSET_MAP_RETENTION_MS_DOC)
+            .define(TRANSACTION_INTERVAL_MS, Type.LONG, DEFAULTS.transactionIntervalMs(), Range.between(1, 60_000), Importance.LOW, TRANSACTION_INTERVAL_MS_DOC)
+            .define(TRANSACTION_MAX_RECORDS, Type.INT, DEFAULTS.transactionMaxRecords(), Range.between(1, 1_000_000), Importance.LOW, TRANSACTION_MAX_RECORDS_DOC);
 
     public EngineConfig(Map<?, ?> props) {
         super(DEF, props, false);
@@ -53,6 +63,7 @@ public final class EngineConfig extends AbstractConfig {
     public EngineSettings settings() {
         return new EngineSettings(getLong(DISCOVERY_INTERVAL_MS), getLong(CHECKPOINT_INTERVAL_MS),
                 getLong(METRICS_INTERVAL_MS), getLong(STUCK_AFTER_MS), getDouble(OVERLOAD_FACTOR),
-                getLong(GROUP_SYNC_INTERVAL_MS), getLong(OFFSET_MAP_RETENTION_MS));
+                getLong(GROUP_SYNC_INTERVAL_MS), getLong(OFFSET_MAP_RETENTION_MS), getLong(TRANSACTION_INTERVAL_MS),
+                getInt(TRANSACTION_MAX_RECORDS));
     }
 }

@@ -11,13 +11,25 @@ package io.mirador.replicator.engine;
  * @param groupSyncIntervalMs how often consumer group positions are translated to the target (5 s)
  * @param offsetMapRetentionMs how long the offset mapping keeps a segment nobody extends (7 days): translation is
  *                             exact inside that window
+ * @param transactionIntervalMs exactly-once routes: a work unit's transaction commits at most this long after its
+ *                              first record (100 ms); bounds the latency a read_committed reader of the target sees
+ * @param transactionMaxRecords exactly-once routes: a transaction commits once it holds this many records (5,000)
  */
 public record EngineSettings(long discoveryIntervalMs, long checkpointIntervalMs, long metricsIntervalMs,
                              long stuckAfterMs, double overloadFactor, long groupSyncIntervalMs,
-                             long offsetMapRetentionMs) {
+                             long offsetMapRetentionMs, long transactionIntervalMs, int transactionMaxRecords) {
 
     public static final long GROUP_SYNC_INTERVAL_MS = 5_000;
     public static final long OFFSET_MAP_RETENTION_MS = 7L * 24 * 3600 * 1000;
+    public static final long TRANSACTION_INTERVAL_MS = 100;
+    public static final int TRANSACTION_MAX_RECORDS = 5_000;
+
+    public EngineSettings(long discoveryIntervalMs, long checkpointIntervalMs, long metricsIntervalMs,
+                          long stuckAfterMs, double overloadFactor, long groupSyncIntervalMs,
+                          long offsetMapRetentionMs) {
+        this(discoveryIntervalMs, checkpointIntervalMs, metricsIntervalMs, stuckAfterMs, overloadFactor,
+                groupSyncIntervalMs, offsetMapRetentionMs, TRANSACTION_INTERVAL_MS, TRANSACTION_MAX_RECORDS);
+    }
 
     public EngineSettings(long discoveryIntervalMs, long checkpointIntervalMs, long metricsIntervalMs,
                           long stuckAfterMs, double overloadFactor) {
@@ -31,6 +43,12 @@ public record EngineSettings(long discoveryIntervalMs, long checkpointIntervalMs
 
     public EngineSettings withGroupSyncIntervalMs(long ms) {
         return new EngineSettings(discoveryIntervalMs, checkpointIntervalMs, metricsIntervalMs, stuckAfterMs,
-                overloadFactor, ms, offsetMapRetentionMs);
+                overloadFactor, ms, offsetMapRetentionMs, transactionIntervalMs, transactionMaxRecords);
+    }
+
+    /** The same settings with exactly-once transactions committed every {@code intervalMs} or {@code maxRecords}. */
+    public EngineSettings withTransactions(long intervalMs, int maxRecords) {
+        return new EngineSettings(discoveryIntervalMs, checkpointIntervalMs, metricsIntervalMs, stuckAfterMs,
+                overloadFactor, groupSyncIntervalMs, offsetMapRetentionMs, intervalMs, maxRecords);
     }
 }

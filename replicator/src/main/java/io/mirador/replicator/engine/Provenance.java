@@ -107,6 +107,19 @@ final class Provenance {
         return clusterOf(hops[0]);
     }
 
+    /**
+     * The loop guard: whether a record with this provenance, read from {@code p}'s source topic {@code topic}, must
+     * not be copied into {@code p}'s target: it has been in the target cluster and topic already, or its origin
+     * cluster has a route of its own into the target for this topic.
+     */
+    boolean skipInto(PartitionProgress p, String topic, WorkerSettings.DirectRoutes directRoutes) {
+        if (p.targetHop() != 0 && visited(p.targetHop())) {
+            return true;
+        }
+        int origin = originCluster();
+        return origin != p.sourceCluster() && directRoutes.exists(origin, topic);
+    }
+
     /** The hop of the record's origin cluster and topic. */
     long origin() {
         return hops[0];

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * only through the command queue ({@link #assign}, {@link #revoke}, {@link #pause}) and read progress through
  * {@link #progress()}.
  */
-final class ReplicationWorker implements Runnable {
+final class ReplicationWorker implements CopyWorker {
 
     static final String PROVENANCE_HEADER = Provenance.HEADER;
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationWorker.class);
@@ -79,17 +79,20 @@ final class ReplicationWorker implements Runnable {
         this.events = events;
     }
 
-    int id() {
+    @Override
+    public int id() {
         return settings.workerId();
     }
 
     /** Progress of the partitions this worker owns now; the map is live, its values mutate. */
-    Map<TopicPartition, PartitionProgress> progress() {
+    @Override
+    public Map<TopicPartition, PartitionProgress> progress() {
         return owned;
     }
 
     /** Takes over {@code partitions}, each starting at its progress' {@code ackedNext}. */
-    void assign(List<PartitionProgress> partitions) {
+    @Override
+    public void assign(List<PartitionProgress> partitions) {
         commands.add(() -> {
             for (PartitionProgress p : partitions) {
                 p.provenanceOf(settings.sourceClusterId(), settings.targetClusterId());
@@ -107,7 +110,8 @@ final class ReplicationWorker implements Runnable {
      * Gives up {@code partitions} after everything sent for them is acknowledged; the future completes with
      * their final progress (checkpointed), from which another worker resumes without a gap.
      */
-    CompletableFuture<List<PartitionProgress>> revoke(List<TopicPartition> partitions) {
+    @Override
+    public CompletableFuture<List<PartitionProgress>> revoke(List<TopicPartition> partitions) {
         CompletableFuture<List<PartitionProgress>> done = new CompletableFuture<>();
         commands.add(() -> {
             producer.flush();
@@ -126,13 +130,15 @@ final class ReplicationWorker implements Runnable {
         return done;
     }
 
-    void pause(boolean pause) {
+    @Override
+    public void pause(boolean pause) {
         paused = pause;
         wakeUp();
     }
 
     /** Stops after flushing the producer and writing a last checkpoint. Returns at once; see {@link #run()}. */
-    void stop() {
+    @Override
+    public void stop() {
         running = false;
         wakeUp();
     }
@@ -305,7 +311,7 @@ final class ReplicationWorker implements Runnable {
         Headers headers = record.headers();
         org.apache.kafka.common.header.Header existing = headers.lastHeader(PROVENANCE_HEADER);
         Provenance provenance = existing == null ? null : Provenance.read(existing.value());
-        if (provenance != null && provenance.hasHops() && skip(p, provenance, record.topic())) {
+        if (provenance != null && provenance.hasHops() && provenance.skipInto(p, record.topic(), settings.directRoutes())) {
             if (provenance.origin() == p.targetHop() && provenance.originPartition() == p.targetPartition) {
                 batch.skipAt(record.offset(), provenance.originOffset()); // its original is there: map to it
             } else {
@@ -329,13 +335,6 @@ final class ReplicationWorker implements Runnable {
                 record.value(), headers), batch);
     }
 
-    private boolean skip(PartitionProgress p, Provenance provenance, String topic) {
-        if (p.targetHop() != 0 && provenance.visited(p.targetHop())) {
-            return true;
-        }
-        int origin = provenance.originCluster();
-        return origin != p.sourceCluster() && settings.directRoutes().exists(origin, topic);
-    }
 
     /**
      * After a failed send the idempotent producer's sequence for that partition is broken: replace the

@@ -225,6 +225,10 @@ final class RouteRunner implements AutoCloseable {
         sourceClusterId = sourceId;
         targetClusterId = targetId;
         offsetMap = openOffsetMap();
+        if (config.exactlyOnce()) {
+            // Where exactly-once units resume; created here so that their first transaction can write to it.
+            io.mirador.replicator.offsets.UnitOffsetsTopic.ensure(targetAdmin, io.mirador.replicator.offsets.UnitOffsetsTopic.DEFAULT_NAME);
+        }
         if (config.syncGroupOffsets()) {
             groupSync = new GroupOffsetSync(config.name(), sourceAdmin, targetAdmin, config.groupsInclude(),
                     config.groupsExclude(), this::translate, this::event);
@@ -232,8 +236,9 @@ final class RouteRunner implements AutoCloseable {
         RateLimiter limiter = new RateLimiter(config.maxRecordsPerSecond(), config.maxBytesPerSecond());
         RouteWorkers started = new RouteWorkers(config.name(), id -> new WorkerSettings(config.name(), id,
                 sourceCluster.clientProperties(), targetCluster.clientProperties(), sourceId, config.provenanceHeader(),
-                settings.checkpointIntervalMs(), config.stopOnDataLoss(), targetId, directRoutes), limiter,
-                this::saveCheckpoints, this::event);
+                settings.checkpointIntervalMs(), config.stopOnDataLoss(), targetId, directRoutes, config.exactlyOnce(),
+                settings.transactionIntervalMs(), settings.transactionMaxRecords()), limiter, this::saveCheckpoints,
+                this::event);
         started.launchAll(config.workers(), paused);
         workers = started;
         state = "RUNNING";
@@ -725,7 +730,8 @@ final class RouteRunner implements AutoCloseable {
     /** Worker threads. A store that cannot be written fails the route; the worker stops on the rethrown error. */
     private void saveCheckpoints(Collection<Checkpoint> checkpoints) {
         RouteOffsetMap map = offsetMap;
-        if (map != null) {
+        // Exactly-once workers write the mapping inside their transactions; a write from here would not be atomic.
+        if (map != null && !config.exactlyOnce()) {
             // The mapping first: a checkpoint never passes records whose place on the target was not written down.
             List<TopicPartition> partitions = new ArrayList<>();
             for (Checkpoint cp : checkpoints) {

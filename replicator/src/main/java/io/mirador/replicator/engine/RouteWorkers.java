@@ -34,7 +34,7 @@ final class RouteWorkers {
     private final RateLimiter limiter;
     private final Consumer<List<Checkpoint>> checkpointSink;
     private final Consumer<ReplicationEvent> events;
-    private final List<ReplicationWorker> workers = new CopyOnWriteArrayList<>();
+    private final List<CopyWorker> workers = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     RouteWorkers(String route, IntFunction<WorkerSettings> settings, RateLimiter limiter,
@@ -53,7 +53,7 @@ final class RouteWorkers {
         }
     }
 
-    ReplicationWorker get(int id) {
+    CopyWorker get(int id) {
         return workers.get(id);
     }
 
@@ -99,7 +99,7 @@ final class RouteWorkers {
 
     /** Stops every worker after its last flush and checkpoint; blocks until they are done (30 s at most each). */
     void stopAll() {
-        workers.forEach(ReplicationWorker::stop);
+        workers.forEach(CopyWorker::stop);
         for (Thread t : threads) {
             try {
                 t.join(STOP_WAIT_MS);
@@ -111,11 +111,15 @@ final class RouteWorkers {
 
     /** Asks every worker to stop without waiting: the route failed and must copy nothing more. */
     void stopAllNow() {
-        workers.forEach(ReplicationWorker::stop);
+        workers.forEach(CopyWorker::stop);
     }
 
     private void launch(int id, boolean paused) {
-        ReplicationWorker worker = new ReplicationWorker(settings.apply(id), limiter, checkpointSink, events);
+        WorkerSettings workerSettings = settings.apply(id);
+        // Exactly-once routes copy with one transactional producer per partition; see ExactlyOnceWorker.
+        CopyWorker worker = workerSettings.exactlyOnce()
+                ? new ExactlyOnceWorker(workerSettings, limiter, checkpointSink, events)
+                : new ReplicationWorker(workerSettings, limiter, checkpointSink, events);
         if (paused) {
             worker.pause(true);
         }

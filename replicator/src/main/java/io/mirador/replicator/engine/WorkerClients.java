@@ -67,4 +67,21 @@ public final class WorkerClients {
         p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         return p;
     }
+
+    /**
+     * The transactional producer of one exactly-once work unit (one source partition): the at-least-once settings
+     * plus {@code transactional.id}. There is one such producer per partition, so its buffer is modest (8 MB, which
+     * also caps a record's size) and it is only ever filled by one transaction of at most a few thousand records.
+     * A transaction left open by a crashed process is aborted when its unit's next producer fences it, or after
+     * {@code transaction.timeout.ms} (30 s here) when none comes back, so that readers behind it move on.
+     */
+    public static Properties transactionalProducer(Map<String, Object> connection, String clientId,
+                                                   String transactionalId) {
+        Properties p = producer(connection, clientId);
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        p.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+        return p;
+    }
 }

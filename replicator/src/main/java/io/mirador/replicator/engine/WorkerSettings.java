@@ -11,11 +11,23 @@ import java.util.Map;
  * @param targetClusterId  with the target topic, the hop a record must not have been in to be copied
  * @param directRoutes     whether another route copies records of a given origin cluster (hash) and topic
  *                         straight into this route's target: such records are that route's to copy (a mesh)
+ * @param exactlyOnce      copy with one transactional producer per partition ({@link ExactlyOnceWorker})
+ * @param transactionIntervalMs, transactionMaxRecords when an exactly-once transaction commits
  */
 record WorkerSettings(String route, int workerId, Map<String, Object> sourceClientProps,
                       Map<String, Object> targetClientProps, String sourceClusterId, boolean provenanceHeader,
                       long checkpointIntervalMs, boolean stopOnDataLoss, String targetClusterId,
-                      DirectRoutes directRoutes) {
+                      DirectRoutes directRoutes, boolean exactlyOnce, long transactionIntervalMs,
+                      int transactionMaxRecords) {
+
+    /** At-least-once settings without a loop guard's target (tests). */
+    WorkerSettings(String route, int workerId, Map<String, Object> sourceClientProps,
+                   Map<String, Object> targetClientProps, String sourceClusterId, boolean provenanceHeader,
+                   long checkpointIntervalMs, boolean stopOnDataLoss) {
+        this(route, workerId, sourceClientProps, targetClientProps, sourceClusterId, provenanceHeader,
+                checkpointIntervalMs, stopOnDataLoss, null, DirectRoutes.NONE, false,
+                EngineSettings.TRANSACTION_INTERVAL_MS, EngineSettings.TRANSACTION_MAX_RECORDS);
+    }
 
     /** Whether a route copies records from the origin cluster (murmur2 hash of its id) of a topic into the target. */
     interface DirectRoutes {
