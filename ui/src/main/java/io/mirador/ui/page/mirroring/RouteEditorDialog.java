@@ -176,6 +176,12 @@ final class RouteEditorDialog extends Dialog<Boolean> {
         for (Node n : new Node[] {groupsLabel, include, exceptLabel, exclude}) {
             n.disableProperty().bind(model.syncGroupsProperty().not());
         }
+        // The fields give way when the dialog is narrow, never the labels.
+        for (Region r : new Region[] {exactlyOnce, sync, groupsLabel, exceptLabel}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        include.setPrefWidth(160);
+        exclude.setPrefWidth(200);
         HBox.setHgrow(include, Priority.ALWAYS);
         HBox.setHgrow(exclude, Priority.ALWAYS);
         HBox row = new HBox(10, exactlyOnce, sync, groupsLabel, include, exceptLabel, exclude);

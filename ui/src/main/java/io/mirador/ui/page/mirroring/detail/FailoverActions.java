@@ -106,11 +106,9 @@ public final class FailoverActions {
         if (name == null) {
             return;
         }
-        RouteDefinition definition = groups.definitionProperty().get();
         notice.submit(executor, "Failing back route " + name, () -> service.failback(name), reverse -> {
-            notice.say("Failing back: route " + reverse.name() + " now copies what " + reverse.source()
-                    + " received since the failover back to " + reverse.target() + "."
-                    + (definition == null ? "" : " Route " + name + " stays paused."), false);
+            notice.say("Failing back: route " + reverse.name() + " copies what " + reverse.source()
+                    + " received since the failover to " + reverse.target() + ".", false);
             afterWrite.run();
         }, failure -> {
             notice.say("Could not fail back route " + name + ": " + Messages.oneLine(failure), true);

@@ -20,6 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -76,16 +77,18 @@ final class FailoverDialog extends Dialog<Void> {
         groups = DetailTables.table("failover-groups", "No consumer group to move: none has committed offsets on"
                 + " the route's topics, or the route does not sync groups.", model.groups());
         groups.getColumns().setAll(GroupsTab.columns(false, ms -> "", time));
+        GroupsTab.targetPartitionWhenRenamed(groups, model.groups());
         groups.setRowFactory(view -> new GroupsTab.ErrorRow());
 
-        VBox content = new VBox(8, summary(), section("Partitions: what the target lacks", partitions),
+        VBox content = new VBox(8, summary(),
+                section("Partitions: records missing on the target, and where the target resumes", partitions),
                 section("Consumer groups: where they resume on the target", groups), drain(),
                 PageHeader.notice("failover-notice", model.notice().noticeProperty(),
                         model.notice().noticeIsErrorProperty()));
         getDialogPane().setContent(content);
-        // Fits a 1280×720 screen with the header and buttons.
-        getDialogPane().setPrefSize(1040, 620);
-        getDialogPane().setMinSize(760, 480);
+        // Fits the window on a 1280×720 screen, header and buttons included; the tables take what height is left.
+        getDialogPane().setPrefSize(900, 620);
+        getDialogPane().setMinSize(860, 480);
     }
 
     private Node summary() {
@@ -123,16 +126,17 @@ final class FailoverDialog extends Dialog<Void> {
     private TableView<PartitionGap> partitionTable() {
         TableView<PartitionGap> table = DetailTables.table("failover-partitions", "No partition copied yet",
                 model.partitions());
+        // "Copied to": the next source offset not on the target; "Resumes at": the target offset where records
+        // written to the target from now on begin (and failback copies from).
         table.getColumns().setAll(List.of(
-                DetailTables.column("Topic/partition", 170, (PartitionGap p) -> p.topic() + "/" + p.partition()),
-                DetailTables.column("Target partition", 170, (PartitionGap p) -> p.targetTopic() + "/"
+                DetailTables.column("Partition", 140, (PartitionGap p) -> p.topic() + "/" + p.partition()),
+                DetailTables.column("On target", 140, (PartitionGap p) -> p.targetTopic() + "/"
                         + p.targetPartition()),
-                DetailTables.count("Source end", 110, PartitionGap::sourceEndOffset),
-                DetailTables.count("Copied up to", 110, PartitionGap::checkpoint),
-                DetailTables.count("Not on target", 110, PartitionGap::unmirroredRecords),
-                DetailTables.formatted("Oldest missing", 110, PartitionGap::oldestUnmirroredAgeSeconds,
-                        FailoverModel::seconds),
-                DetailTables.count("Target resumes at", 130, PartitionGap::targetResumeOffset)));
+                DetailTables.count("Source end", 95, PartitionGap::sourceEndOffset),
+                DetailTables.count("Copied to", 85, PartitionGap::checkpoint),
+                DetailTables.count("Missing", 75, PartitionGap::unmirroredRecords),
+                DetailTables.formatted("Oldest", 75, PartitionGap::oldestUnmirroredAgeSeconds, FailoverModel::seconds),
+                DetailTables.count("Resumes at", 100, PartitionGap::targetResumeOffset)));
         return table;
     }
 
@@ -141,7 +145,7 @@ final class FailoverDialog extends Dialog<Void> {
                 model.drainSecondsProperty().get(), 5);
         seconds.setId("failover-drain");
         seconds.setEditable(true);
-        seconds.setPrefWidth(100);
+        seconds.setPrefWidth(110);
         seconds.getValueFactory().valueProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.drainSecondsProperty().set(now);
@@ -150,9 +154,12 @@ final class FailoverDialog extends Dialog<Void> {
         seconds.disableProperty().bind(model.canFailOverProperty().not());
         seconds.setTooltip(new Tooltip("How long the failover goes on copying what the source still has before it"
                 + " stops the route"));
-        Label before = new Label("Copy what the source still has for at most");
-        Label after = new Label("s, then stop the route and move its consumer groups to the target.");
+        Label before = new Label("Drain for at most");
+        Label after = new Label("s: copy what the source still has, then stop the route and move its groups.");
+        before.setMinWidth(Region.USE_PREF_SIZE);
+        seconds.setMinWidth(Region.USE_PREF_SIZE);
         after.setMinWidth(0);
+        after.getStyleClass().add(Styles.TEXT_MUTED);
         HBox row = new HBox(8, before, seconds, after);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

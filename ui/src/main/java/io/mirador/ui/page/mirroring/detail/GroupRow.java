@@ -59,14 +59,14 @@ public record GroupRow(String group, String state, String error, long lastSyncMs
         return sentence(state);
     }
 
-    /** "exact", "approximate (± 12)", "not copied yet", "unmapped". */
+    /** "exact", "approx. ± 12" (records), "not copied yet", "unmapped". */
     public String translationText() {
         if (translation == null || translation.isEmpty()) {
             return "";
         }
         return switch (translation) {
             case "EXACT" -> "exact";
-            case "APPROXIMATE" -> "approximate (± " + Formats.count(errorBound) + ")";
+            case "APPROXIMATE" -> "approx. ± " + Formats.count(errorBound);
             case "NOT_COPIED" -> "not copied yet";
             case "UNMAPPED" -> "unmapped";
             default -> translation.toLowerCase(Locale.ROOT).replace('_', ' ');

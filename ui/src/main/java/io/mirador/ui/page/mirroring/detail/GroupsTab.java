@@ -7,6 +7,8 @@ import java.util.function.LongFunction;
 import atlantafx.base.theme.Styles;
 import io.mirador.ui.util.TimeDisplay;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -27,6 +29,8 @@ import javafx.scene.layout.VBox;
  * thread only; state is the {@link GroupsModel}'s.
  */
 final class GroupsTab {
+
+    private static final String TARGET_PARTITION = "group-target-partition";
 
     private final GroupsModel groups;
     private final TimeDisplay time;
@@ -53,12 +57,17 @@ final class GroupsTab {
         Label hint = new Label("Groups move to the very next record on the target, only while they have no member"
                 + " there, and never backwards.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
+        // In a narrow window the hint gives way (whole in its tooltip), never the figures.
         hint.setMinWidth(0);
+        hint.setTooltip(new Tooltip(hint.getText()));
+        summary.setMinWidth(Region.USE_PREF_SIZE);
+        lastSync.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(12, summary, lastSync, spacer, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         table = DetailTables.table("route-groups-table", "", groups.rows());
         table.getColumns().setAll(columns(true, groups::ago, time));
+        targetPartitionWhenRenamed(table, groups.rows());
         Label placeholder = new Label();
         placeholder.setId("route-groups-empty");
         placeholder.setWrapText(true);
@@ -98,16 +107,24 @@ final class GroupsTab {
      * @param ago "12 s ago" for a time; used only with {@code withLastSync}
      */
     static List<TableColumn<GroupRow, ?>> columns(boolean withLastSync, LongFunction<String> ago, TimeDisplay time) {
+        TableColumn<GroupRow, Object> source = new TableColumn<>("Source");
+        source.getColumns().setAll(List.of(
+                DetailTables.column("Partition", 150, GroupRow::sourcePartition),
+                DetailTables.count("Offset", 70, GroupRow::sourceOffset)));
+        TableColumn<GroupRow, Object> target = new TableColumn<>("Target");
+        TableColumn<GroupRow, String> targetPartition = DetailTables.column("Partition", 150,
+                GroupRow::targetPartitionText);
+        targetPartition.setId(TARGET_PARTITION);
+        target.getColumns().setAll(List.of(targetPartition,
+                DetailTables.count(withLastSync ? "Offset" : "Resumes at", withLastSync ? 70 : 95,
+                        GroupRow::targetOffset)));
         List<TableColumn<GroupRow, ?>> columns = new ArrayList<>(List.of(
-                DetailTables.column("Group", 180, GroupRow::group),
-                DetailTables.state("State", 130, GroupRow::state),
-                DetailTables.column("Topic/partition", 150, GroupRow::sourcePartition),
-                DetailTables.count("Source offset", 110, GroupRow::sourceOffset),
-                DetailTables.column("Target partition", 150, GroupRow::targetPartitionText),
-                DetailTables.count(withLastSync ? "Target offset" : "Resumes at", 110, GroupRow::targetOffset),
-                DetailTables.column("Translation", 150, GroupRow::translationText)));
+                DetailTables.column("Group", 150, GroupRow::group),
+                DetailTables.state("State", 90, GroupRow::state),
+                source, target,
+                DetailTables.column("Translation", 115, GroupRow::translationText)));
         if (withLastSync) {
-            TableColumn<GroupRow, Long> last = DetailTables.column("Last sync", 110, GroupRow::lastSyncMs);
+            TableColumn<GroupRow, Long> last = DetailTables.column("Last sync", 100, GroupRow::lastSyncMs);
             last.setCellFactory(col -> new TableCell<>() {
                 @Override
                 protected void updateItem(Long item, boolean empty) {
@@ -120,6 +137,19 @@ final class GroupsTab {
             columns.add(last);
         }
         return columns;
+    }
+
+    /**
+     * Shows the target partition column only when some group's target partition is named differently from its
+     * source partition (prefix or map naming): with the same names it repeats the source column, and the table
+     * needs the room in a narrow window.
+     */
+    static void targetPartitionWhenRenamed(TableView<GroupRow> table, ObservableList<GroupRow> rows) {
+        Runnable update = () -> table.getColumns().stream().flatMap(c -> c.getColumns().stream())
+                .filter(c -> TARGET_PARTITION.equals(c.getId())).forEach(c -> c.setVisible(rows.stream()
+                        .anyMatch(r -> !r.topic().isEmpty() && !r.sourcePartition().equals(r.targetPartitionText()))));
+        rows.addListener((ListChangeListener<GroupRow>) change -> update.run());
+        update.run();
     }
 
     /** A group's sync error, when it has one, as the row's tooltip. */

@@ -108,9 +108,14 @@ public final class RouteDetailView {
         updated.setId("route-detail-updated");
         updated.getStyleClass().add(Styles.TEXT_MUTED);
         TimeDisplay time = model.time();
+        // The time only, so the header keeps room for the failover actions; the date and zone are in the tooltip.
         updated.textProperty().bind(Bindings.createStringBinding(() -> model.updatedAtProperty().get() < 0 ? ""
-                : "Updated " + time.format(model.updatedAtProperty().get()) + " (" + time.zoneLabel() + ")",
+                : "Updated " + timeOfDay(time.format(model.updatedAtProperty().get())), model.updatedAtProperty(),
+                time.zoneProperty()));
+        updated.tooltipProperty().bind(Bindings.createObjectBinding(() -> model.updatedAtProperty().get() < 0 ? null
+                : new Tooltip(time.format(model.updatedAtProperty().get()) + " (" + time.zoneLabel() + ")"),
                 model.updatedAtProperty(), time.zoneProperty()));
+        updated.setMinWidth(0);
 
         FailoverActions actions = model.failover();
         Button failOver = new Button("Fail over…", new FontIcon(Feather.LOG_OUT));
@@ -136,6 +141,9 @@ public final class RouteDetailView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        for (Region r : new Region[] {back, name, state, failOver, failBack}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox header = new HBox(10, back, name, state, spacer, updated, failOver, failBack);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
@@ -174,6 +182,7 @@ public final class RouteDetailView {
         problem.managedProperty().bind(problem.visibleProperty());
         Label notice = PageHeader.notice("route-detail-notice", model.failover().noticeProperty(),
                 model.failover().noticeIsErrorProperty());
+        notice.setMinHeight(Region.USE_PREF_SIZE); // wraps instead of cutting the failback route's name
         VBox box = new VBox(2, error, problem, notice);
         box.managedProperty().bind(error.visibleProperty().or(problem.visibleProperty())
                 .or(notice.visibleProperty()));
@@ -200,6 +209,11 @@ public final class RouteDetailView {
                 n.getStyleClass().add("danger");
             }
         }
+    }
+
+    /** "2026-11-25 10:15:30.123" to "10:15:30"; other texts unchanged. */
+    static String timeOfDay(String formatted) {
+        return formatted.length() >= 19 ? formatted.substring(11, 19) : formatted;
     }
 
     static String partitionsText(RouteSummary s) {

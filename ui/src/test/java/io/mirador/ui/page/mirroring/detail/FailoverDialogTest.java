@@ -97,6 +97,10 @@ class FailoverDialogTest {
         assertThat(fx(() -> robot.lookup("#route-groups-last-sync").queryAs(Label.class).getText()))
                 .startsWith("Last sync round ").contains(" s ago · ").endsWith("(Z)");
         assertThat(fx(() -> view.groupsTable().getItems().get(0).translationText())).isEqualTo("exact");
+        // Same names on both sides: the target partition column would repeat the source one.
+        assertThat(fx(() -> view.groupsTable().getColumns().stream().flatMap(c -> c.getColumns().stream())
+                .filter(c -> "group-target-partition".equals(c.getId())).findFirst().orElseThrow().isVisible()))
+                .isFalse();
         assertThat(fx(() -> robot.lookup("#route-detail-failback").query().isVisible())).isFalse();
 
         await().atMost(UI).until(() -> !fx(() -> robot.lookup("#route-detail-failover").query().isDisabled()));
@@ -138,7 +142,7 @@ class FailoverDialogTest {
                 .startsWith("Failed over route orders to west");
         robot.clickOn(failBack);
         await().atMost(UI).until(() -> fx(() -> robot.lookup("#route-detail-notice").queryAs(Label.class).getText())
-                .startsWith("Failing back: route orders-failback now copies"));
+                .startsWith("Failing back: route orders-failback copies"));
         assertThat(service.requests()).contains("failback orders");
         await().atMost(UI).until(() -> fx(failBack::isDisabled));
     }

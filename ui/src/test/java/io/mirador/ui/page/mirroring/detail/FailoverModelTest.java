@@ -146,8 +146,8 @@ class FailoverModelTest {
         model.failover().failBack();
 
         assertThat(service.requests()).contains("failback orders");
-        assertThat(model.failover().noticeProperty().get()).isEqualTo("Failing back: route orders-failback now"
-                + " copies what west received since the failover back to east. Route orders stays paused.");
+        assertThat(model.failover().noticeProperty().get()).isEqualTo("Failing back: route orders-failback copies"
+                + " what west received since the failover to east.");
         assertThat(model.failover().noticeIsErrorProperty().get()).isFalse();
         // The reverse route runs now: nothing left to fail back to.
         assertThat(model.failover().canFailBackProperty().get()).isFalse();

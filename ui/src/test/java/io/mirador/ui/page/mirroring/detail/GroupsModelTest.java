@@ -54,7 +54,7 @@ class GroupsModelTest {
                 + "->" + r.targetOffset() + " " + r.translationText()).containsExactly(
                 "audit  -1->-1 ",
                 "billing orders/0 950->-1 not copied yet",
-                "billing orders/1 20->7 approximate (± 12)",
+                "billing orders/1 20->7 approx. ± 12",
                 "payments orders/0 900->870 exact",
                 "payments orders/1 500->480 exact");
         assertThat(groups.rows().get(0).error()).isEqualTo("not authorized to alter offsets");
