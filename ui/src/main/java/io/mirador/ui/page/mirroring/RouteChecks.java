@@ -41,6 +41,12 @@ final class RouteChecks {
         if (regex.isEmpty()) {
             regex = regexProblem("Exclude", m.excludeProperty().get());
         }
+        if (regex.isEmpty()) {
+            regex = regexProblem("Group include", m.groupsIncludeProperty().get());
+        }
+        if (regex.isEmpty()) {
+            regex = regexProblem("Group exclude", m.groupsExcludeProperty().get());
+        }
         if (!regex.isEmpty()) {
             return regex;
         }

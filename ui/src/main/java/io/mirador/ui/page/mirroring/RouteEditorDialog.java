@@ -1,6 +1,7 @@
 package io.mirador.ui.page.mirroring;
 
 import atlantafx.base.theme.Styles;
+import io.mirador.replicator.route.RouteConfig;
 import io.mirador.ui.control.TableCopy;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
@@ -79,9 +80,9 @@ final class RouteEditorDialog extends Dialog<Boolean> {
         saveError.textProperty().bind(model.saveErrorProperty());
 
         HBox columns = new HBox(16, settings(), topicList(), preview());
-        columns.setPrefHeight(480);
+        columns.setPrefHeight(440);
         VBox.setVgrow(columns, Priority.ALWAYS);
-        getDialogPane().setContent(new VBox(10, columns, problem, saveError));
+        getDialogPane().setContent(new VBox(10, columns, failoverSettings(), problem, saveError));
         // Fits a 1200×760 window with room for the header and buttons; resizable for long topic names.
         getDialogPane().setPrefSize(1080, 660);
         getDialogPane().setMinSize(900, 520);
@@ -148,6 +149,45 @@ final class RouteEditorDialog extends Dialog<Boolean> {
         grid.setPrefWidth(380);
         grid.setMinWidth(340);
         return grid;
+    }
+
+    /**
+     * Exactly-once and consumer group sync, one row under the three columns: the settings column has no room left
+     * at the dialog's height, and these apply to the whole route rather than to its topics.
+     */
+    private Node failoverSettings() {
+        CheckBox exactlyOnce = new CheckBox("Exactly once");
+        exactlyOnce.setId("route-editor-exactly-once");
+        exactlyOnce.selectedProperty().bindBidirectional(model.exactlyOnceProperty());
+        exactlyOnce.setTooltip(new Tooltip("Copies with transactions: read_committed readers of the target see each"
+                + " record once, also after a crash or restart"));
+        CheckBox sync = new CheckBox("Sync consumer group offsets");
+        sync.setId("route-editor-sync-groups");
+        sync.selectedProperty().bindBidirectional(model.syncGroupsProperty());
+        sync.setTooltip(new Tooltip("Every few seconds, writes each group's committed position, translated to the"
+                + " target's offsets, to the same group on the target while it has no members there"));
+        Label groupsLabel = new Label("Groups");
+        TextField include = field("route-editor-groups-include", ".* (every group)", model.groupsIncludeProperty());
+        Label exceptLabel = new Label("except");
+        TextField exclude = field("route-editor-groups-exclude", RouteConfig.GROUPS_EXCLUDE_DEFAULT,
+                model.groupsExcludeProperty());
+        exclude.setTooltip(new Tooltip("Blank: " + RouteConfig.GROUPS_EXCLUDE_DEFAULT
+                + " (the console tools', Connect's and internal groups)"));
+        for (Node n : new Node[] {groupsLabel, include, exceptLabel, exclude}) {
+            n.disableProperty().bind(model.syncGroupsProperty().not());
+        }
+        // The fields give way when the dialog is narrow, never the labels.
+        for (Region r : new Region[] {exactlyOnce, sync, groupsLabel, exceptLabel}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        include.setPrefWidth(160);
+        exclude.setPrefWidth(200);
+        HBox.setHgrow(include, Priority.ALWAYS);
+        HBox.setHgrow(exclude, Priority.ALWAYS);
+        HBox row = new HBox(10, exactlyOnce, sync, groupsLabel, include, exceptLabel, exclude);
+        row.setId("route-editor-failover");
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     /** Only the chosen policy's own field shows; hidden rows take no room. */

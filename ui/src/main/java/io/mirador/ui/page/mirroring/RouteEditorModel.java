@@ -73,6 +73,10 @@ public final class RouteEditorModel {
     private final StringProperty maxRecords = new SimpleStringProperty(this, "maxRecords", "");
     private final StringProperty maxBytes = new SimpleStringProperty(this, "maxBytes", "");
     private final BooleanProperty provenance = new SimpleBooleanProperty(this, "provenance", true);
+    private final BooleanProperty exactlyOnce = new SimpleBooleanProperty(this, "exactlyOnce", false);
+    private final BooleanProperty syncGroups = new SimpleBooleanProperty(this, "syncGroups", true);
+    private final StringProperty groupsInclude = new SimpleStringProperty(this, "groupsInclude", "");
+    private final StringProperty groupsExclude = new SimpleStringProperty(this, "groupsExclude", "");
 
     private final ObservableList<PreviewRow> preview = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper previewSummary = new ReadOnlyStringWrapper(this, "previewSummary", "");
@@ -112,7 +116,8 @@ public final class RouteEditorModel {
         topicSearch.addListener((obs, old, now) -> applySearch());
         source.addListener((obs, old, now) -> loadTopics());
         for (Observable input : new Observable[] {name, source, target, choices, include, exclude, naming, alias,
-                mapText, workers, maxRecords, maxBytes, provenance}) {
+                mapText, workers, maxRecords, maxBytes, provenance, exactlyOnce, syncGroups, groupsInclude,
+                groupsExclude}) {
             input.addListener(obs -> update());
         }
         update();
@@ -140,6 +145,10 @@ public final class RouteEditorModel {
         maxBytes.set(d.maxBytesPerSecond() == null || d.maxBytesPerSecond() == 0 ? ""
                 : d.maxBytesPerSecond().toString());
         provenance.set(d.provenanceHeader() == null || d.provenanceHeader());
+        exactlyOnce.set(Boolean.TRUE.equals(d.exactlyOnce()));
+        syncGroups.set(d.syncGroupOffsets() == null || d.syncGroupOffsets());
+        groupsInclude.set(Objects.toString(d.groupsInclude(), ""));
+        groupsExclude.set(Objects.toString(d.groupsExclude(), ""));
     }
 
     public boolean editing() {
@@ -221,6 +230,26 @@ public final class RouteEditorModel {
         return provenance;
     }
 
+    /** Copy with transactions: {@code read_committed} readers of the target see each record once. */
+    public BooleanProperty exactlyOnceProperty() {
+        return exactlyOnce;
+    }
+
+    /** Translate consumer groups' committed offsets to the target; on by default, as in the engine. */
+    public BooleanProperty syncGroupsProperty() {
+        return syncGroups;
+    }
+
+    /** Regular expression of whole group names to sync; blank for every group. */
+    public StringProperty groupsIncludeProperty() {
+        return groupsInclude;
+    }
+
+    /** Regular expression of groups never synced; blank for the engine's default exclusions. */
+    public StringProperty groupsExcludeProperty() {
+        return groupsExclude;
+    }
+
     /** The topics the route would copy now and their target names, by source name. */
     public ObservableList<PreviewRow> preview() {
         return preview;
@@ -274,7 +303,11 @@ public final class RouteEditorModel {
         });
     }
 
-    /** The route as typed. Meaningful for valid editors; never throws. */
+    /**
+     * The route as typed. Meaningful for valid editors; never throws. What the editor does not show (the data-loss
+     * policy, paused) is kept from the route edited. Defaults stay unset (null), so the engine's apply; group
+     * patterns are kept while syncing is off, so that turning it back on finds them.
+     */
     public RouteDefinition definition() {
         RouteNaming policy = naming.get();
         List<String> whitelist = whitelist();
@@ -284,7 +317,9 @@ public final class RouteEditorModel {
                 policy == RouteNaming.PREFIX ? blankToNull(alias.get()) : null,
                 RouteNumbers.parseInt(workers.get()), RouteNumbers.parseLong(maxBytes.get()),
                 RouteNumbers.parseLong(maxRecords.get()), provenance.get(),
-                original == null ? null : original.paused());
+                original == null ? null : original.paused(), original == null ? null : original.onDataLoss(),
+                exactlyOnce.get() ? Boolean.TRUE : null, syncGroups.get() ? null : Boolean.FALSE,
+                blankToNull(groupsInclude.get()), blankToNull(groupsExclude.get()));
     }
 
     private void loadTopics() {

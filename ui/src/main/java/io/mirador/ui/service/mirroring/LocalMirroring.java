@@ -1,5 +1,6 @@
 package io.mirador.ui.service.mirroring;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.function.Supplier;
 import io.mirador.cluster.ClusterConnection;
 import io.mirador.replicator.engine.ConflictException;
 import io.mirador.replicator.engine.EngineSettings;
+import io.mirador.replicator.engine.FailoverReport;
 import io.mirador.replicator.engine.ReplicationEngine;
 import io.mirador.replicator.engine.RouteStatus;
 import io.mirador.replicator.engine.TopicComparison;
@@ -141,6 +143,24 @@ public final class LocalMirroring implements MirroringService {
     @Override
     public TopicComparison compare(String route, String sourceTopic) {
         return call(e -> e.compare(route, sourceTopic));
+    }
+
+    @Override
+    public RouteGroups groups(String route) {
+        return call(e -> {
+            e.route(route).orElseThrow(() -> new MirroringException("no route named " + route, null));
+            return new RouteGroups(route, e.lastGroupSyncMs(route), e.groupSync(route));
+        });
+    }
+
+    @Override
+    public FailoverReport failover(String route, Duration drain, boolean preview) {
+        return call(e -> e.failover(route, drain, preview));
+    }
+
+    @Override
+    public RouteDefinition failback(String route) {
+        return call(e -> e.failback(route));
     }
 
     /** Stops every route after its last checkpoint. Idempotent; later calls of other methods fail. */

@@ -1,8 +1,10 @@
 package io.mirador.ui.service.mirroring;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.mirador.cluster.ClusterConnection;
+import io.mirador.replicator.engine.FailoverReport;
 import io.mirador.replicator.engine.RouteStatus;
 import io.mirador.replicator.engine.TopicComparison;
 import io.mirador.replicator.route.RouteDefinition;
@@ -56,6 +58,19 @@ public interface MirroringService extends AutoCloseable {
 
     /** Source and target offsets side by side for one source topic of the route. */
     TopicComparison compare(String route, String sourceTopic);
+
+    /** The consumer groups the route's offset sync looks after; no groups while it does not run or sync them. */
+    RouteGroups groups(String route);
+
+    /**
+     * Fails the route over to its target (drains up to {@code drain}, pauses it, syncs its groups a last time and
+     * prepares the paused reverse route for failback), or with {@code preview} only reports what a failover now
+     * would leave behind. Blocks for the drain and the last sync: up to {@code drain} plus a minute or so.
+     */
+    FailoverReport failover(String route, Duration drain, boolean preview);
+
+    /** Resumes the reverse route a failover of {@code route} prepared, and returns it; fails before a failover. */
+    RouteDefinition failback(String route);
 
     @Override
     void close();

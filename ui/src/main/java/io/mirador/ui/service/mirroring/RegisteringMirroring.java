@@ -1,10 +1,12 @@
 package io.mirador.ui.service.mirroring;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.mirador.cluster.ClusterConnection;
+import io.mirador.replicator.engine.FailoverReport;
 import io.mirador.replicator.engine.RouteStatus;
 import io.mirador.replicator.engine.TopicComparison;
 import io.mirador.replicator.route.RouteDefinition;
@@ -143,6 +145,22 @@ public final class RegisteringMirroring implements MirroringService {
     @Override
     public TopicComparison compare(String route, String sourceTopic) {
         return engine.compare(route, sourceTopic);
+    }
+
+    @Override
+    public RouteGroups groups(String route) {
+        return engine.groups(route);
+    }
+
+    @Override
+    public FailoverReport failover(String route, Duration drain, boolean preview) {
+        return engine.failover(route, drain, preview);
+    }
+
+    /** The reverse route names the same two clusters, which the engine knows already from the forward route. */
+    @Override
+    public RouteDefinition failback(String route) {
+        return engine.failback(route);
     }
 
     @Override

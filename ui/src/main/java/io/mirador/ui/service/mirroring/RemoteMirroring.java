@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mirador.cluster.ClusterConnection;
 import io.mirador.cluster.Secrets;
+import io.mirador.replicator.engine.FailoverReport;
 import io.mirador.replicator.engine.RouteStatus;
 import io.mirador.replicator.engine.TopicComparison;
 import io.mirador.replicator.route.RouteDefinition;
@@ -47,6 +48,13 @@ public final class RemoteMirroring implements MirroringService {
     /** The API's largest event page. */
     static final int MAX_EVENTS = 10_000;
     private static final String API = "/api/v1";
+    /** The API's bound on a failover's drain. */
+    static final int MAX_DRAIN_SECONDS = 600;
+    /**
+     * Beyond the drain, a failover waits for in-flight sends (10 s) and a last group sync (up to 60 s) on the
+     * replicator's side.
+     */
+    static final Duration FAILOVER_EXTRA = Duration.ofSeconds(90);
 
     private final String url;
     private final String token;
@@ -170,6 +178,25 @@ public final class RemoteMirroring implements MirroringService {
         return get(route(route) + "/compare?topic=" + query(sourceTopic), new TypeReference<>() { });
     }
 
+    @Override
+    public RouteGroups groups(String route) {
+        return get(route(route) + "/groups", new TypeReference<>() { });
+    }
+
+    /** Waits for the drain and the last group sync: the request's timeout grows by both. */
+    @Override
+    public FailoverReport failover(String route, Duration drain, boolean preview) {
+        long seconds = Math.max(0, Math.min(MAX_DRAIN_SECONDS, drain.toSeconds()));
+        Duration timeout = REQUEST_TIMEOUT.plus(FAILOVER_EXTRA).plusSeconds(preview ? 0 : seconds);
+        return read(check(exchange("POST", route(route) + "/failover?preview=" + preview + "&drainSeconds=" + seconds,
+                null, timeout)), new TypeReference<>() { });
+    }
+
+    @Override
+    public RouteDefinition failback(String route) {
+        return read(check(exchange("POST", route(route) + "/failback", null)), new TypeReference<>() { });
+    }
+
     /** Nothing to release: the HTTP client's threads end once it is unreachable. Idempotent. */
     @Override
     public void close() {
@@ -191,7 +218,11 @@ public final class RemoteMirroring implements MirroringService {
     }
 
     private Reply exchange(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(REQUEST_TIMEOUT)
+        return exchange(method, path, body, REQUEST_TIMEOUT);
+    }
+
+    private Reply exchange(String method, String path, Object body, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(timeout)
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(MirroringJson.write(body), StandardCharsets.UTF_8));
@@ -207,7 +238,7 @@ public final class RemoteMirroring implements MirroringService {
             return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {
             LOG.debug("{} {}{} failed: {}", method, url, pathOnly(path), e.toString());
-            throw new MirroringException(unreachable(e), e);
+            throw new MirroringException(unreachable(e, timeout), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MirroringException("interrupted while calling the replicator at " + url, e);
@@ -238,12 +269,12 @@ public final class RemoteMirroring implements MirroringService {
         }
     }
 
-    private String unreachable(IOException e) {
+    private String unreachable(IOException e, Duration timeout) {
         if (e instanceof HttpConnectTimeoutException) {
             return "cannot reach the replicator at " + url + ": connection timed out";
         }
         if (e instanceof HttpTimeoutException) {
-            return "the replicator at " + url + " did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
+            return "the replicator at " + url + " did not answer within " + timeout.toSeconds() + " s";
         }
         String detail = null;
         boolean connect = false;

@@ -154,6 +154,22 @@ final class FakeMirroringService implements MirroringService {
     }
 
     @Override
+    public synchronized io.mirador.ui.service.mirroring.RouteGroups groups(String route) {
+        return new io.mirador.ui.service.mirroring.RouteGroups(route, 0, List.of());
+    }
+
+    @Override
+    public io.mirador.replicator.engine.FailoverReport failover(String route, java.time.Duration drain,
+                                                                boolean preview) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public RouteDefinition failback(String route) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void close() {
     }
 

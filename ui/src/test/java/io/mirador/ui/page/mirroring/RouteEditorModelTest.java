@@ -381,4 +381,81 @@ class RouteEditorModelTest {
                 .map(t -> t + "->" + config.namingPolicy().targetTopic(t)).toList();
         assertThat(preview(editor)).isEqualTo(expected);
     }
+
+    @Test
+    void aNewRouteSyncsGroupsByDefaultAndIsNotExactlyOnce() {
+        RouteEditorModel editor = named();
+        editor.includeProperty().set("orders");
+
+        assertThat(editor.exactlyOnceProperty().get()).isFalse();
+        assertThat(editor.syncGroupsProperty().get()).isTrue();
+        RouteDefinition d = editor.definition();
+        // Defaults stay unset, so the engine's defaults apply.
+        assertThat(d.exactlyOnce()).isNull();
+        assertThat(d.syncGroupOffsets()).isNull();
+        assertThat(d.groupsInclude()).isNull();
+        assertThat(d.groupsExclude()).isNull();
+        assertThat(RouteConfig.from(d).syncGroupOffsets()).isTrue();
+    }
+
+    @Test
+    void exactlyOnceAndGroupSyncAreSavedIntoTheDefinition() {
+        RouteEditorModel editor = named();
+        editor.includeProperty().set("orders");
+        editor.exactlyOnceProperty().set(true);
+        editor.groupsIncludeProperty().set(" billing-.* ");
+        editor.groupsExcludeProperty().set("billing-test");
+
+        editor.save(() -> { });
+
+        assertThat(saved).hasSize(1);
+        assertThat(saved.get(0).exactlyOnce()).isTrue();
+        assertThat(saved.get(0).syncGroupOffsets()).isNull();
+        assertThat(saved.get(0).groupsInclude()).isEqualTo("billing-.*");
+        assertThat(saved.get(0).groupsExclude()).isEqualTo("billing-test");
+
+        editor.syncGroupsProperty().set(false);
+        assertThat(editor.definition().syncGroupOffsets()).isFalse();
+        // Kept while off, so that turning sync back on finds them.
+        assertThat(editor.definition().groupsInclude()).isEqualTo("billing-.*");
+    }
+
+    @Test
+    void badGroupPatternsAreExplainedInOneLine() {
+        RouteEditorModel editor = named();
+        editor.includeProperty().set("orders");
+        editor.groupsIncludeProperty().set("billing-(");
+
+        assertThat(editor.problemProperty().get())
+                .isEqualTo("Group include pattern is not a valid regular expression: Unclosed group near index 9.");
+
+        editor.groupsIncludeProperty().set("");
+        editor.groupsExcludeProperty().set("[a");
+        assertThat(editor.problemProperty().get()).startsWith("Group exclude pattern is not a valid regular"
+                + " expression: ").doesNotContain("\n");
+
+        editor.groupsExcludeProperty().set("");
+        assertThat(editor.problemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void editingKeepsTheFailoverSettingsAndTheDataLossPolicy() {
+        RouteDefinition original = new RouteDefinition("existing", "east", "west", List.of("audit"), null, null,
+                null, null, null, null, null, null, null, true, "stop", true, false, "billing-.*", "test-.*");
+
+        RouteEditorModel editor = editor(original);
+
+        assertThat(editor.exactlyOnceProperty().get()).isTrue();
+        assertThat(editor.syncGroupsProperty().get()).isFalse();
+        assertThat(editor.groupsIncludeProperty().get()).isEqualTo("billing-.*");
+        assertThat(editor.groupsExcludeProperty().get()).isEqualTo("test-.*");
+        editor.workersProperty().set("3");
+        RouteDefinition edited = editor.definition();
+        assertThat(edited.exactlyOnce()).isTrue();
+        assertThat(edited.syncGroupOffsets()).isFalse();
+        assertThat(edited.groupsInclude()).isEqualTo("billing-.*");
+        assertThat(edited.groupsExclude()).isEqualTo("test-.*");
+        assertThat(edited.onDataLoss()).isEqualTo("stop");
+        assertThat(edited.paused()).isTrue();
+    }
 }

@@ -75,6 +75,11 @@ class LocalMirroringTest {
     }
 
     @Test
+    void groupsFailoverAndFailback() {
+        MirroringScenario.groupsFailoverAndFailback(mirroring, clusters, "local-dr", "local-dr-orders");
+    }
+
+    @Test
     void failuresAreMirroringExceptions() {
         MirroringScenario.failuresAreOneLineMessages(mirroring, clusters);
     }

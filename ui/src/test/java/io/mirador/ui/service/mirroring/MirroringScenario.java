@@ -106,4 +106,58 @@ final class MirroringScenario {
         service.deleteRoute("twice");
         assertThat(service.routes()).extracting(RouteDefinition::name).doesNotContain("twice");
     }
+
+    /**
+     * Consumer group sync, failover and failback: a group committed on the source shows translated to the target;
+     * failback before a failover is refused in one line; a preview changes nothing; the failover pauses the route,
+     * reports no gap once caught up, and names its failback route, which failback resumes.
+     */
+    static void groupsFailoverAndFailback(MirroringService service, TwoClusters clusters, String route, String topic) {
+        registerClusters(service, clusters);
+        clusters.createTopic(clusters.source, topic, 1);
+        clusters.produce(topic, 1, 0, 100);
+        service.createRoute(RouteDefinition.of(route, "src", "dst", topic));
+        await().atMost(COPY).until(() -> clusters.records(clusters.target, topic) == 100);
+        String group = route + "-readers";
+        clusters.commitGroup(group, topic, 0, 40);
+
+        await().atMost(COPY).untilAsserted(() -> {
+            RouteGroups groups = service.groups(route);
+            assertThat(groups.route()).isEqualTo(route);
+            assertThat(groups.lastSyncMs()).isPositive();
+            assertThat(groups.groups()).filteredOn(g -> g.group().equals(group)).singleElement().satisfies(g -> {
+                assertThat(g.state()).isEqualTo("SYNCED");
+                assertThat(g.partitions()).singleElement().satisfies(p -> {
+                    assertThat(p.sourceOffset()).isEqualTo(40);
+                    assertThat(p.targetOffset()).isEqualTo(40);
+                    assertThat(p.translation()).isEqualTo("EXACT");
+                });
+            });
+        });
+        assertThatThrownBy(() -> service.groups("no-such-route")).isInstanceOf(MirroringException.class)
+                .hasMessageContaining("no-such-route");
+        assertThatThrownBy(() -> service.failback(route)).isInstanceOf(MirroringException.class)
+                .hasMessageContaining("has not failed over").hasMessageNotContaining("\n");
+
+        var preview = service.failover(route, Duration.ofSeconds(5), true);
+        assertThat(preview.preview()).isTrue();
+        assertThat(preview.failbackRoute()).isNull();
+        assertThat(preview.partitions()).singleElement().satisfies(p -> assertThat(p.topic()).isEqualTo(topic));
+        assertThat(service.status(route).state()).isEqualTo("RUNNING");
+
+        var report = service.failover(route, Duration.ofSeconds(5), false);
+        assertThat(report.preview()).isFalse();
+        assertThat(report.unmirroredRecords()).isZero();
+        assertThat(report.rpoSeconds()).isZero();
+        assertThat(report.groups()).extracting(g -> g.group()).contains(group);
+        assertThat(report.failbackRoute()).isNotBlank();
+        assertThat(service.routes()).filteredOn(r -> r.name().equals(route)).singleElement()
+                .satisfies(r -> assertThat(r.isPaused()).isTrue());
+
+        RouteDefinition reverse = service.failback(route);
+        assertThat(reverse.name()).isEqualTo(report.failbackRoute());
+        assertThat(reverse.source()).isEqualTo("dst");
+        assertThat(reverse.target()).isEqualTo("src");
+        assertThat(reverse.isPaused()).isFalse();
+    }
 }

@@ -133,6 +133,22 @@ class RegisteringMirroringTest {
         }
 
         @Override
+        public RouteGroups groups(String route) {
+            return new RouteGroups(route, 0, List.of());
+        }
+
+        @Override
+        public io.mirador.replicator.engine.FailoverReport failover(String route, java.time.Duration drain,
+                                                                    boolean preview) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RouteDefinition failback(String route) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void close() {
         }
     }

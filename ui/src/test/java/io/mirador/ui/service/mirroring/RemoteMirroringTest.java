@@ -82,6 +82,13 @@ class RemoteMirroringTest {
     }
 
     @Test
+    void groupsFailoverAndFailbackOverRest() {
+        try (RemoteMirroring remote = remote()) {
+            MirroringScenario.groupsFailoverAndFailback(remote, clusters, "remote-dr", "remote-dr-orders");
+        }
+    }
+
+    @Test
     void failuresCarryTheApiMessage() {
         try (RemoteMirroring remote = remote()) {
             MirroringScenario.failuresAreOneLineMessages(remote, clusters);

@@ -68,6 +68,19 @@ final class TwoClusters implements AutoCloseable {
         }
     }
 
+    /** Commits {@code offset} for an (empty) consumer group on a source partition, as a consumer would. */
+    void commitGroup(String group, String topic, int partition, long offset) {
+        try (Admin admin = admin(source)) {
+            admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, partition),
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(offset))).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Admin admin(EmbeddedKafkaCluster cluster) {
         return Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()));
     }

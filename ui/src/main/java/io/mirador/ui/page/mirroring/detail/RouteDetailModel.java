@@ -68,6 +68,8 @@ public final class RouteDetailModel {
     private final EventFilter events = new EventFilter();
     private final CompareModel compare;
     private final HistoryModel history;
+    private final GroupsModel groups;
+    private final FailoverActions failover;
 
     private BackgroundTask statusTimer;
     private BackgroundTask eventsTimer;
@@ -87,8 +89,11 @@ public final class RouteDetailModel {
         this.clock = Objects.requireNonNull(clock, "clock");
         compare = new CompareModel(service, executor, route);
         history = new HistoryModel(service, executor, route, clock);
+        groups = new GroupsModel(service, executor, route, clock);
+        failover = new FailoverActions(service, executor, route, status, groups, this::refresh);
         problem = Bindings.createStringBinding(() -> firstNonEmpty(statusProblem.get(), eventsProblem.get(),
-                history.problemProperty().get()), statusProblem, eventsProblem, history.problemProperty());
+                history.problemProperty().get(), groups.problemProperty().get()), statusProblem, eventsProblem,
+                history.problemProperty(), groups.problemProperty());
         route.addListener((obs, old, now) -> routeChanged());
         rows.selectedPartitionProperty().addListener((obs, old, now) -> updateChartScope());
         chartsFollowPartition.addListener((obs, old, now) -> updateChartScope());
@@ -144,6 +149,16 @@ public final class RouteDetailModel {
         return history;
     }
 
+    /** The consumer groups the route's offset sync looks after, read with the status. */
+    public GroupsModel groups() {
+        return groups;
+    }
+
+    /** Fail over and fail back, with their notice. */
+    public FailoverActions failover() {
+        return failover;
+    }
+
     /** When true the throughput and lag charts show the selected partition instead of the whole route. */
     public BooleanProperty chartsFollowPartitionProperty() {
         return chartsFollowPartition;
@@ -161,11 +176,15 @@ public final class RouteDetailModel {
     /** Shown: poll now and periodically; hidden: stop reading the engine. */
     public void setActive(boolean active) {
         if (active && statusTimer == null) {
-            statusTimer = executor.every(STATUS_PERIOD, this::loadStatus);
+            statusTimer = executor.every(STATUS_PERIOD, () -> {
+                loadStatus();
+                groups.refresh();
+            });
             eventsTimer = executor.every(EVENTS_PERIOD, this::loadEvents);
             history.setActive(true); // loads the history at once
             loadStatus();
             loadEvents();
+            groups.refresh();
         } else if (!active && statusTimer != null) {
             statusTimer.cancel();
             eventsTimer.cancel();
@@ -173,6 +192,7 @@ public final class RouteDetailModel {
             eventsTimer = null;
             history.setActive(false);
             compare.cancel();
+            groups.cancel();
             cancelLoads();
         }
     }
@@ -181,10 +201,13 @@ public final class RouteDetailModel {
         return statusTimer != null;
     }
 
-    /** Reads status, events and history now (F5); nothing while inactive or without a route. */
+    /** Reads status, events, groups and history now (F5); nothing while inactive or without a route. */
     public void refresh() {
         loadStatus();
         loadEvents();
+        if (isActive()) {
+            groups.refresh();
+        }
         history.refresh();
     }
 
@@ -254,9 +277,12 @@ public final class RouteDetailModel {
         eventsProblem.set("");
         rows.clear();
         events.clear();
-        // CompareModel and HistoryModel follow the route themselves (the history reloads on its own).
+        // CompareModel, HistoryModel and GroupsModel follow the route themselves (the history reloads on its own).
         loadStatus();
         loadEvents();
+        if (isActive()) {
+            groups.refresh();
+        }
     }
 
     private void updateChartScope() {

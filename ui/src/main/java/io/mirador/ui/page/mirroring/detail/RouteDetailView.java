@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import atlantafx.base.theme.Styles;
+import io.mirador.ui.control.PageHeader;
 import io.mirador.ui.util.TimeDisplay;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -13,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -34,6 +36,7 @@ public final class RouteDetailView {
     private final TabPane tabs;
     private final ProgressTab progress;
     private final ChartsTab charts;
+    private final GroupsTab groups;
 
     public RouteDetailView(RouteDetailModel model, Runnable onBack) {
         this.model = Objects.requireNonNull(model, "model");
@@ -42,10 +45,12 @@ public final class RouteDetailView {
         charts = new ChartsTab(model);
         EventsTab events = new EventsTab(model.events(), model.time());
         CompareTab compare = new CompareTab(model.compare());
+        groups = new GroupsTab(model.groups(), model.time());
 
         tabs = new TabPane(
                 tab("route-tab-progress", "Progress", Feather.ACTIVITY, progressWithTrends(model)),
                 tab("route-tab-charts", "Charts", Feather.TRENDING_UP, charts.view()),
+                tab("route-tab-groups", "Consumer groups", Feather.USERS, groups.view()),
                 tab("route-tab-events", "Events", Feather.LIST, events.view()),
                 tab("route-tab-compare", "Compare", Feather.COLUMNS, compare.view()));
         tabs.setId("route-detail-tabs");
@@ -77,7 +82,7 @@ public final class RouteDetailView {
         return model;
     }
 
-    /** Selects a tab by title ("Progress", "Charts", "Events", "Compare"); for the owner and tests. */
+    /** Selects a tab by title ("Progress", "Charts", "Consumer groups", "Events", "Compare"); for the owner, tests. */
     public void showTab(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
@@ -103,13 +108,43 @@ public final class RouteDetailView {
         updated.setId("route-detail-updated");
         updated.getStyleClass().add(Styles.TEXT_MUTED);
         TimeDisplay time = model.time();
+        // The time only, so the header keeps room for the failover actions; the date and zone are in the tooltip.
         updated.textProperty().bind(Bindings.createStringBinding(() -> model.updatedAtProperty().get() < 0 ? ""
-                : "Updated " + time.format(model.updatedAtProperty().get()) + " (" + time.zoneLabel() + ")",
+                : "Updated " + timeOfDay(time.format(model.updatedAtProperty().get())), model.updatedAtProperty(),
+                time.zoneProperty()));
+        updated.tooltipProperty().bind(Bindings.createObjectBinding(() -> model.updatedAtProperty().get() < 0 ? null
+                : new Tooltip(time.format(model.updatedAtProperty().get()) + " (" + time.zoneLabel() + ")"),
                 model.updatedAtProperty(), time.zoneProperty()));
+        updated.setMinWidth(0);
+
+        FailoverActions actions = model.failover();
+        Button failOver = new Button("Fail over…", new FontIcon(Feather.LOG_OUT));
+        failOver.setId("route-detail-failover");
+        failOver.setTooltip(new Tooltip("Previews what the target lacks, then moves consumers to "
+                + "the target and stops the route"));
+        failOver.disableProperty().bind(actions.canFailOverProperty().not());
+        failOver.setOnAction(e -> {
+            FailoverModel failover = actions.newFailover();
+            if (failover != null) {
+                new FailoverDialog(root.getScene() == null ? null : root.getScene().getWindow(), failover,
+                        model.time()).show();
+            }
+        });
+        Button failBack = new Button("Fail back", new FontIcon(Feather.CORNER_UP_LEFT));
+        failBack.setId("route-detail-failback");
+        failBack.tooltipProperty().bind(actions.reverseRouteProperty().map(r -> new Tooltip("Resumes route " + r
+                + ": it copies what the target received since the failover back to the source")));
+        failBack.visibleProperty().bind(actions.reverseRouteProperty().isNotEmpty());
+        failBack.managedProperty().bind(failBack.visibleProperty());
+        failBack.disableProperty().bind(actions.canFailBackProperty().not());
+        failBack.setOnAction(e -> actions.failBack());
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, back, name, state, spacer, updated);
+        for (Region r : new Region[] {back, name, state, failOver, failBack}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox header = new HBox(10, back, name, state, spacer, updated, failOver, failBack);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
     }
@@ -145,8 +180,12 @@ public final class RouteDetailView {
         problem.textProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        VBox box = new VBox(2, error, problem);
-        box.managedProperty().bind(error.visibleProperty().or(problem.visibleProperty()));
+        Label notice = PageHeader.notice("route-detail-notice", model.failover().noticeProperty(),
+                model.failover().noticeIsErrorProperty());
+        notice.setMinHeight(Region.USE_PREF_SIZE); // wraps instead of cutting the failback route's name
+        VBox box = new VBox(2, error, problem, notice);
+        box.managedProperty().bind(error.visibleProperty().or(problem.visibleProperty())
+                .or(notice.visibleProperty()));
         return box;
     }
 
@@ -172,6 +211,11 @@ public final class RouteDetailView {
         }
     }
 
+    /** "2026-11-25 10:15:30.123" to "10:15:30"; other texts unchanged. */
+    static String timeOfDay(String formatted) {
+        return formatted.length() >= 19 ? formatted.substring(11, 19) : formatted;
+    }
+
     static String partitionsText(RouteSummary s) {
         return s.stuckPartitions() > 0 ? s.partitions() + " (" + s.stuckPartitions() + " stalled)"
                 : String.valueOf(s.partitions());
@@ -194,6 +238,11 @@ public final class RouteDetailView {
     /** The progress tab's partitions table; for tests. */
     javafx.scene.control.TableView<io.mirador.replicator.engine.PartitionStatus> partitionsTable() {
         return progress.partitionsTable();
+    }
+
+    /** The consumer groups tab's table; for tests. */
+    javafx.scene.control.TableView<GroupRow> groupsTable() {
+        return groups.table();
     }
 
     /** The three charts; for tests. */

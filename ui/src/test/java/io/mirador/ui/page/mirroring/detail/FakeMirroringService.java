@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.mirador.cluster.ClusterConnection;
+import io.mirador.replicator.engine.FailoverReport;
+import io.mirador.replicator.engine.GroupSyncStatus;
 import io.mirador.replicator.engine.PartitionStatus;
 import io.mirador.replicator.engine.RouteStatus;
 import io.mirador.replicator.engine.TopicComparison;
@@ -14,6 +16,7 @@ import io.mirador.replicator.state.MetricSample;
 import io.mirador.replicator.state.ReplicationEvent;
 import io.mirador.ui.service.mirroring.MirroringException;
 import io.mirador.ui.service.mirroring.MirroringService;
+import io.mirador.ui.service.mirroring.RouteGroups;
 
 /**
  * An engine in memory for the route detail: statuses, events, history and comparisons set by the test, a log of
@@ -28,6 +31,26 @@ final class FakeMirroringService implements MirroringService {
     private final Map<String, TopicComparison> comparisons = new HashMap<>();
     private final List<String> requests = new ArrayList<>();
     private String failure;
+    private final Map<String, RouteDefinition> routes = new java.util.LinkedHashMap<>();
+    private final Map<String, RouteGroups> groups = new HashMap<>();
+    private final Map<String, FailoverReport> previews = new HashMap<>();
+    private final Map<String, FailoverReport> failovers = new HashMap<>();
+    /** When set, failovers (not previews) wait for it: tests see the dialog while one runs. */
+    volatile java.util.concurrent.CountDownLatch failoverGate;
+
+    synchronized void route(RouteDefinition route) {
+        routes.put(route.name(), route);
+    }
+
+    synchronized void groups(RouteGroups routeGroups) {
+        groups.put(routeGroups.route(), routeGroups);
+    }
+
+    /** What a preview of a failover of {@code route} answers, and what the failover itself does. */
+    synchronized void failoverReports(String route, FailoverReport preview, FailoverReport failover) {
+        previews.put(route, preview);
+        failovers.put(route, failover);
+    }
 
     synchronized void status(RouteStatus status) {
         statuses.put(status.route(), status);
@@ -126,8 +149,76 @@ final class FakeMirroringService implements MirroringService {
     }
 
     @Override
-    public List<RouteDefinition> routes() {
-        return List.of();
+    public synchronized List<RouteDefinition> routes() {
+        requests.add("routes");
+        check();
+        return List.copyOf(routes.values());
+    }
+
+    @Override
+    public synchronized RouteGroups groups(String route) {
+        requests.add("groups " + route);
+        check();
+        return groups.getOrDefault(route, new RouteGroups(route, 0, List.of()));
+    }
+
+    /**
+     * A preview answers its report; a failover waits for {@link #failoverGate}, then pauses the route and adds
+     * the paused reverse route {@code <route>-failback}, as the engine does.
+     */
+    @Override
+    public FailoverReport failover(String route, java.time.Duration drain, boolean preview) {
+        synchronized (this) {
+            requests.add("failover " + route + " " + drain.toSeconds() + (preview ? " preview" : ""));
+            check();
+            if (preview) {
+                return require(previews.get(route), route);
+            }
+        }
+        java.util.concurrent.CountDownLatch gate = failoverGate;
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MirroringException("interrupted", e);
+            }
+        }
+        synchronized (this) {
+            FailoverReport report = require(failovers.get(route), route);
+            RouteDefinition forward = routes.get(route);
+            if (forward != null) {
+                routes.put(route, forward.withPaused(true));
+                routes.put(report.failbackRoute(), new RouteDefinition(report.failbackRoute(), forward.target(),
+                        forward.source(), forward.topics(), null, null, null, null, null, null, null, null, null,
+                        true));
+            }
+            RouteStatus s = statuses.get(route);
+            if (s != null) {
+                statuses.put(route, new RouteStatus(route, "PAUSED", null, s.lag(), 0, 0, Double.NaN, Double.NaN,
+                        s.copiedRecords(), s.partitions()));
+            }
+            return report;
+        }
+    }
+
+    /** Resumes the reverse route after a failover; before one, the engine's conflict. */
+    @Override
+    public synchronized RouteDefinition failback(String route) {
+        requests.add("failback " + route);
+        check();
+        RouteDefinition reverse = routes.values().stream().filter(r -> r.name().startsWith(route + "-failback"))
+                .findFirst().orElseThrow(() -> new MirroringException("route " + route
+                        + " has not failed over: there is no reverse route to resume", null));
+        routes.put(reverse.name(), reverse.withPaused(false));
+        return routes.get(reverse.name());
+    }
+
+    private static FailoverReport require(FailoverReport report, String route) {
+        if (report == null) {
+            throw new MirroringException("route " + route + " is not running in this engine", null);
+        }
+        return report;
     }
 
     @Override
@@ -175,6 +266,23 @@ final class FakeMirroringService implements MirroringService {
 
     static ReplicationEvent event(long id, long ts, String route, String kind, String level, String message) {
         return new ReplicationEvent(id, ts, route, kind, level, message);
+    }
+
+    static GroupSyncStatus group(String group, String state, long lastSyncMs, GroupSyncStatus.Partition... partitions) {
+        return new GroupSyncStatus(group, state, null, lastSyncMs, List.of(partitions));
+    }
+
+    static GroupSyncStatus.Partition exact(String topic, int partition, long source, long target) {
+        return new GroupSyncStatus.Partition(topic, partition, source, topic, partition, target, "EXACT", 0, true);
+    }
+
+    static FailoverReport report(String route, boolean preview, long missing, double rpo, String failback,
+                                 List<GroupSyncStatus> groups) {
+        return new FailoverReport(route, preview, 1_000, true, preview ? 0 : 120, missing, rpo, List.of(
+                new FailoverReport.PartitionGap("orders", 0, "orders", 0, 1_000, 1_000 - missing, missing,
+                        missing == 0 ? 0 : rpo, 990),
+                new FailoverReport.PartitionGap("orders", 1, "orders", 1, 500, 500, 0, 0, 500)),
+                groups, failback, List.of());
     }
 
     static MetricSample sample(String route, String metric, String scope, long ts, double value) {
