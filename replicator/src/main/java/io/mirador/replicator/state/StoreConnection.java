@@ -33,6 +33,7 @@ final class StoreConnection {
     }
 
     private final Target target;
+    private final Dialect dialect;
     private final Connection connection;
     private final Path claimedFile;
     private final ReentrantLock lock = new ReentrantLock();
@@ -42,10 +43,16 @@ final class StoreConnection {
      * Takes over {@code connection} (auto-commit off) and the claim on {@code claimedFile} (null when none):
      * {@link #close} ends both.
      */
-    StoreConnection(Target target, Connection connection, Path claimedFile) {
+    StoreConnection(Target target, Dialect dialect, Connection connection, Path claimedFile) {
         this.target = target;
+        this.dialect = dialect;
         this.connection = connection;
         this.claimedFile = claimedFile;
+    }
+
+    /** The SQL dialect of the database, for the statements that differ ({@link Dialect}). */
+    Dialect dialect() {
+        return dialect;
     }
 
     String description() {
