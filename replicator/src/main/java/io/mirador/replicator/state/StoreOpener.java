@@ -81,7 +81,8 @@ final class StoreOpener {
             }
             SchemaCheck.migrate(connectTo);
             connection.setAutoCommit(false);
-            StoreConnection store = new StoreConnection(target, dialect, connection, claimed);
+            StoreConnection store = new StoreConnection(target, dialect, connection, claimed,
+                    dialect.isServer() ? () -> reconnect(target) : null);
             LOG.info("Opened state store {}", target.description());
             return new Opened(store, cipher);
         } catch (SQLException e) {
@@ -168,6 +169,18 @@ final class StoreOpener {
             } catch (IOException e) {
                 LOG.warn("Cannot delete the temporary state file {}: {}", copy, reason(e));
             }
+        }
+    }
+
+    /** A new connection to a server database already open (and checked) once; auto-commit off. */
+    private static Connection reconnect(Target target) throws SQLException {
+        Connection c = connect(target);
+        try {
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw e;
         }
     }
 

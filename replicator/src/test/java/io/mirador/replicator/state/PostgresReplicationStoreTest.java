@@ -125,6 +125,25 @@ class PostgresReplicationStoreTest extends StoreContract {
         }
     }
 
+    @Test
+    void aStoreWhoseConnectionWasDroppedConnectsAgain() throws Exception {
+        try (JdbcReplicationStore store = open()) {
+            store.putRoute(FULL_ROUTE);
+            try (Connection c = postgres.admin("postgres"); Statement st = c.createStatement()) {
+                // what a server restart or failover does to the store's connection
+                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + PostgresServer.databaseOf(url) + "'");
+            }
+            assertThatThrownBy(store::routes).isInstanceOf(StateStoreException.class)
+                    .hasMessageContaining("cannot read routes");
+            assertThat(store.routes()).containsExactly(FULL_ROUTE);
+            store.putRoute(MINIMAL_ROUTE);
+        }
+        try (JdbcReplicationStore store = open()) {
+            assertThat(store.routes()).containsExactly(FULL_ROUTE, MINIMAL_ROUTE);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ schema
 
     @Test
