@@ -172,6 +172,11 @@ public final class JdbcReplicationStore implements ReplicationStore {
         db.close();
     }
 
+    /** Where the state lives, as messages should show it: the file, or the JDBC URL with its password masked. */
+    public String description() {
+        return db.description();
+    }
+
     @Override
     public String toString() {
         return "JdbcReplicationStore[" + db.description() + "]";

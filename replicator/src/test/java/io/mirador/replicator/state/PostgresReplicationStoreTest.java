@@ -94,6 +94,20 @@ class PostgresReplicationStoreTest extends StoreContract {
     }
 
     @Test
+    void secretsAreEncryptedInTheDatabaseAndTheUrlsPasswordIsNeverShown() throws Exception {
+        try (JdbcReplicationStore store = open()) {
+            store.putCluster(PROD);
+            assertThat(store.description()).contains("password=******").doesNotContain("pg-secret");
+            assertThat(store.toString()).doesNotContain("pg-secret");
+        }
+        try (Connection c = postgres.admin(PostgresServer.databaseOf(url)); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT properties FROM clusters WHERE name = 'prod'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).contains("SASL_SSL", "enc:v1:").doesNotContain("s3cret");
+        }
+    }
+
+    @Test
     void storesRacingToCreateTheSameRowsAllSucceed() throws Exception {
         try (JdbcReplicationStore a = open(); JdbcReplicationStore b = open()) {
             a.putRoute(FULL_ROUTE);
