@@ -29,7 +29,9 @@ final class AssignmentTable {
             }
         }
         db.write("save assignments of " + route, c -> {
-            RouteTable.requireRoute(c, route, "assignments");
+            // On a shared server, two processes replacing the same route's assignments would each delete the old
+            // rows and then insert over each other's: the second waits for the first, then replaces its rows.
+            RouteTable.requireRoute(c, route, "assignments", db.dialect().isServer());
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM assignments WHERE route = ?")) {
                 delete.setString(1, route);
                 delete.executeUpdate();

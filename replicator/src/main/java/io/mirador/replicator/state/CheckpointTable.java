@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -40,10 +41,10 @@ final class CheckpointTable {
             Set<String> unknown = new TreeSet<>();
             int skipped = 0;
             int saved = 0;
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO checkpoints (route, topic, source_partition,"
-                    + " source_offset, target_partition, target_offset, updated_at, source_cluster_id, source_topic_id,"
-                    + " target_cluster_id, target_topic_id)"
-                    + " KEY (route, topic, source_partition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(db.dialect().upsert("checkpoints",
+                    List.of("route", "topic", "source_partition"), List.of("source_offset", "target_partition",
+                            "target_offset", "updated_at", "source_cluster_id", "source_topic_id", "target_cluster_id",
+                            "target_topic_id")))) {
                 for (Checkpoint cp : checkpoints) {
                     if (!known.contains(cp.route())) {
                         unknown.add(String.valueOf(cp.route()));

@@ -40,8 +40,8 @@ final class ClusterTable {
         cluster.properties().forEach((k, v) -> stored.put(k, Secrets.isSecret(k) ? cipher.encrypt(v) : v));
         String properties = toJson(stored, "properties of cluster " + cluster.name());
         db.write("save cluster " + cluster.name(), c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "MERGE INTO clusters (name, bootstrap_servers, properties) KEY (name) VALUES (?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(db.dialect().upsert("clusters", List.of("name"),
+                    List.of("bootstrap_servers", "properties")))) {
                 ps.setString(1, cluster.name());
                 ps.setString(2, cluster.bootstrapServers());
                 ps.setString(3, properties);

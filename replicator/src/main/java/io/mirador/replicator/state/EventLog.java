@@ -22,7 +22,7 @@ final class EventLog {
         return db.write("save event", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO events (ts, route, kind, level, message) VALUES (?, ?, ?, ?, ?)",
-                    new String[] {"ID"})) {
+                    new String[] {db.dialect().generatedKey("id")})) {
                 ps.setLong(1, event.timestampMs());
                 ps.setString(2, event.route());
                 ps.setString(3, event.kind());

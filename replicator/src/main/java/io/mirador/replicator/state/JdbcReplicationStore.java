@@ -10,7 +10,9 @@ import io.mirador.replicator.route.RouteDefinition;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * {@link ReplicationStore} in an H2 database, normally an embedded file ({@code <path>.mv.db}). The schema is
+ * {@link ReplicationStore} in an H2 database, normally an embedded file ({@code <path>.mv.db}), or in a PostgreSQL
+ * database that several processes may share ({@code jdbc:postgresql://...}; see {@code Dialect} for the SQL that
+ * differs, and the README's "State in PostgreSQL" for what sharing is safe). The schema is
  * created and upgraded by the Flyway migrations in {@code db/migration}; a database that is damaged (empty,
  * truncated, overwritten, incomplete), belongs to another application, was written by a newer Mirador, is locked by
  * another process, or whose secrets the key file cannot read, is refused with a {@link StateStoreException}, never
@@ -52,7 +54,7 @@ public final class JdbcReplicationStore implements ReplicationStore {
 
     /**
      * Opens (creating or upgrading when needed) the state store at {@code pathOrJdbcUrl}: either a JDBC URL
-     * (anything starting with {@code jdbc:}), used as is, or the path of an embedded H2 database without its
+     * (anything starting with {@code jdbc:}, H2 or PostgreSQL), used as is, or the path of an embedded H2 database without its
      * {@code .mv.db} extension, e.g. {@code ~/.mirador/state}. An unnamed {@code jdbc:h2:mem:} database gets a
      * unique name so that the schema migration and the store see the same database.
      *
@@ -168,6 +170,11 @@ public final class JdbcReplicationStore implements ReplicationStore {
     @Override
     public void close() {
         db.close();
+    }
+
+    /** Where the state lives, as messages should show it: the file, or the JDBC URL with its password masked. */
+    public String description() {
+        return db.description();
     }
 
     @Override

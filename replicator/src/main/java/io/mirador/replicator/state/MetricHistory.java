@@ -42,15 +42,16 @@ final class MetricHistory {
             return;
         }
         db.write("save " + samples.size() + " metric samples", c -> {
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO metric_samples"
-                    + " (route, metric, scope, ts, resolution, val, weight)"
-                    + " KEY (route, metric, scope, ts, resolution) VALUES (?, ?, ?, ?, 0, ?, 1)")) {
+            try (PreparedStatement ps = c.prepareStatement(db.dialect().upsert("metric_samples",
+                    List.of("route", "metric", "scope", "ts", "resolution"), List.of("val", "weight")))) {
                 for (MetricSample s : samples) {
                     ps.setString(1, s.route());
                     ps.setString(2, s.metric());
                     ps.setString(3, s.scope());
                     ps.setLong(4, s.timestampMs());
-                    ps.setDouble(5, s.value());
+                    ps.setLong(5, 0); // a raw point
+                    ps.setDouble(6, s.value());
+                    ps.setLong(7, 1);
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -23,6 +23,9 @@ final class OpenErrors {
 
     static StateStoreException openError(Target target, SQLException e) {
         String where = target.description();
+        if (!target.isH2()) {
+            return serverError(target, e);
+        }
         switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1:
                 return locked(target, e);
@@ -44,6 +47,26 @@ final class OpenErrors {
             default:
                 return new StateStoreException("cannot open state database " + where + ": " + reason(e), e);
         }
+    }
+
+    /** A database server's refusal, by SQLState (other drivers have no H2 error codes). */
+    private static StateStoreException serverError(Target target, SQLException e) {
+        String where = target.description();
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        // "No suitable driver found for <url>" would show the password the description masks
+        String reason = reason(e).replace(target.url(), where);
+        if (state.equals("28P01") || state.equals("28000")) {
+            return new StateStoreException("cannot log in to state database " + where + ": " + reason
+                    + " (name the user and password in the URL: ?user=...&password=...)", e);
+        }
+        if (state.equals("3D000")) {
+            return new StateStoreException("state database " + where + " does not exist on its server: create it"
+                    + " (CREATE DATABASE), Mirador creates only its tables: " + reason, e);
+        }
+        if (state.startsWith("08")) {
+            return new StateStoreException("cannot reach state database " + where + ": " + reason, e);
+        }
+        return new StateStoreException("cannot open state database " + where + ": " + reason, e);
     }
 
     static StateStoreException locked(Target target, Exception e) {

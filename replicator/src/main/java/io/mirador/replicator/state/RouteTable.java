@@ -36,6 +36,20 @@ final class RouteTable {
         String definition = toJson(route, "route " + route.name());
         long now = System.currentTimeMillis();
         db.write("save route " + route.name(), c -> {
+            if (db.dialect().isServer()) {
+                // One statement: another process may insert the same route between an update and an insert.
+                // created_at stays the first insert's.
+                try (PreparedStatement upsert = c.prepareStatement("INSERT INTO routes (name, definition,"
+                        + " created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                        + Dialect.excluded(List.of("definition", "updated_at")))) {
+                    upsert.setString(1, route.name());
+                    upsert.setString(2, definition);
+                    upsert.setLong(3, now);
+                    upsert.setLong(4, now);
+                    upsert.executeUpdate();
+                }
+                return null;
+            }
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE routes SET definition = ?, updated_at = ? WHERE name = ?")) {
                 update.setString(1, definition);
@@ -112,8 +126,18 @@ final class RouteTable {
 
     /** Fails, naming {@code what} could not be saved, when the transaction of {@code c} sees no such route. */
     static void requireRoute(Connection c, String route, String what) throws SQLException {
+        requireRoute(c, route, what, false);
+    }
+
+    /**
+     * {@link #requireRoute(Connection, String, String)}, and with {@code lock} the route's row stays locked until
+     * the transaction ends, so that transactions of other processes that lock it too wait for this one (PostgreSQL's
+     * {@code FOR NO KEY UPDATE}: checkpoints, whose foreign key only needs the row to stay, do not wait).
+     */
+    static void requireRoute(Connection c, String route, String what, boolean lock) throws SQLException {
         Objects.requireNonNull(route, "route");
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM routes WHERE name = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM routes WHERE name = ?"
+                + (lock ? " FOR NO KEY UPDATE" : ""))) {
             ps.setString(1, route);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

@@ -51,11 +51,14 @@ final class SchemaCheck {
         boolean ours;
         try {
             String schema = c.getSchema();
+            if (schema == null) {
+                // PostgreSQL: no schema of the search path exists (e.g. currentSchema names one not created yet)
+                throw new StateStoreException("state database " + where + " has no current schema: create the"
+                        + " schema its search path names, or name an existing one (currentSchema=...)");
+            }
             List<String> tables = new ArrayList<>();
             String history = null;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME"
-                    + " FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'"
-                    + " ORDER BY TABLE_SCHEMA, TABLE_NAME")) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(tablesQuery(target, c))) {
                 while (rs.next()) {
                     String tableSchema = rs.getString(1);
                     String table = rs.getString(2);
@@ -139,7 +142,6 @@ final class SchemaCheck {
         return true;
     }
 
-    /** Creates or upgrades the schema; Flyway opens connections of its own to {@code target.url()}. */
     /** Whether the schema of {@code target} (known to be ours) lacks migrations this Mirador would apply. */
     static boolean hasPendingMigrations(Target target) {
         try {
@@ -150,6 +152,11 @@ final class SchemaCheck {
         }
     }
 
+    /**
+     * Creates or upgrades the schema; Flyway opens connections of its own to {@code target.url()}. On PostgreSQL
+     * each migration runs in a transaction (DDL included), so one that fails or is killed leaves the schema as it
+     * was, and Flyway's advisory lock keeps two processes that start at once from both migrating.
+     */
     static void migrate(Target target) {
         try {
             flyway(target).migrate();
@@ -157,6 +164,20 @@ final class SchemaCheck {
             throw new StateStoreException("cannot create or upgrade the schema of state database "
                     + target.description() + ": " + reason(e), e);
         }
+    }
+
+    /**
+     * Every table, as (schema, name). In H2, of every schema: the database is the state's alone. On a PostgreSQL
+     * server, of the current schema only (where Flyway keeps the state): other schemas of the same database may be
+     * other applications', and a state may be given a schema of its own ({@code currentSchema=mirador}).
+     */
+    private static String tablesQuery(Target target, Connection c) throws SQLException {
+        if (Dialect.of(c, target).isServer()) {
+            return "SELECT table_schema, table_name FROM information_schema.tables"
+                    + " WHERE table_schema = current_schema() ORDER BY table_schema, table_name";
+        }
+        return "SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY TABLE_SCHEMA, TABLE_NAME";
     }
 
     private static StateStoreException foreign(Target target, List<String> tables) {

@@ -22,6 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
  * file never holds them in plain text. AES-256-GCM with a key in a file of its own, readable by its owner only:
  * {@code <state>.key} beside an embedded state file, {@code ~/.mirador/secrets.key} for a JDBC URL (or the file
  * named by the system property {@value #KEY_FILE_PROPERTY}), and a key in memory for an in-memory database.
+ * The key never goes into the database, not even a server's: whoever can read the database could then read the
+ * secrets. So every process that shares a state on a server (PostgreSQL) needs a copy of the same key file, put
+ * there before the first secret is saved: a process that finds none makes its own, which the others cannot read.
  *
  * <p>Values are stored as {@code enc:v1:<base64(iv | ciphertext | tag)>}. Thread-safe: the key is set once.
  */
@@ -34,11 +37,18 @@ final class SecretCipher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path keyFile;
+    /** Whether processes on other machines may share the state, and so must share the key file. */
+    private final boolean shared;
     private volatile SecretKey key;
 
     private SecretCipher(Path keyFile, SecretKey key) {
+        this(keyFile, key, false);
+    }
+
+    private SecretCipher(Path keyFile, SecretKey key, boolean shared) {
         this.keyFile = keyFile;
         this.key = key;
+        this.shared = shared;
     }
 
     /** The cipher for a store at {@code target} (see the class comment for where keys live). */
@@ -51,7 +61,7 @@ final class SecretCipher {
         }
         String configured = System.getProperty(KEY_FILE_PROPERTY);
         return new SecretCipher(configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".mirador", "secrets.key"), null);
+                : Path.of(System.getProperty("user.home"), ".mirador", "secrets.key"), null, !target.isH2());
     }
 
     /**
@@ -71,7 +81,8 @@ final class SecretCipher {
         if (!Files.exists(keyFile)) {
             if (!stored.isEmpty()) {
                 throw new StateStoreException("the key file " + keyFile + " is missing, and state " + state
-                        + " holds " + secrets + " written with it: restore the key file (a new key cannot read them)");
+                        + " holds " + secrets + " written with it: restore the key file (a new key cannot read them)"
+                        + sharedHint());
             }
             return;
         }
@@ -89,12 +100,17 @@ final class SecretCipher {
                 open(loaded, value);
             } catch (GeneralSecurityException | IllegalArgumentException e) {
                 throw new StateStoreException("the key file " + keyFile + " is not the one the " + secrets
-                        + " in state " + state + " were written with: restore that key file", e);
+                        + " in state " + state + " were written with: restore that key file" + sharedHint(), e);
             }
         }
         synchronized (this) {
             key = loaded;
         }
+    }
+
+    private String sharedHint() {
+        return shared ? "; every process sharing this state needs a copy of the same key file (here, or where -D"
+                + KEY_FILE_PROPERTY + " names it)" : "";
     }
 
     static boolean isEncrypted(String value) {
@@ -126,7 +142,7 @@ final class SecretCipher {
             return open(key(false), stored);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new StateStoreException("cannot decrypt " + what + ": the key file " + keyFile
-                    + " is not the one it was written with", e);
+                    + " is not the one it was written with" + sharedHint(), e);
         }
     }
 

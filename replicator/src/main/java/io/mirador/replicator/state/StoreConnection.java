@@ -20,11 +20,21 @@ import static io.mirador.replicator.state.Reasons.reason;
  * the connection for the length of its transaction only and must not keep it or hand it to another thread. The
  * lock is reentrant, but a {@link Work} must not call {@link #read} or {@link #write} again: the nested call
  * would commit the outer transaction early.
+ *
+ * <p>A server database (PostgreSQL) may drop the connection (a restart, a failover, an idle timeout): the call
+ * that finds it lost fails, and the next one connects again ({@link Reconnect}). A lost embedded H2 database is
+ * not reopened behind the opener's back: its file checks belong to opening it.
  */
 final class StoreConnection {
 
     // Logged under the façade's name, as before it was split, so that log settings and filters keep working.
     private static final Logger LOG = LoggerFactory.getLogger(JdbcReplicationStore.class);
+
+    /** Opens a new connection to the same database, auto-commit off. */
+    @FunctionalInterface
+    interface Reconnect {
+        Connection open() throws SQLException;
+    }
 
     /** The body of one transaction. */
     @FunctionalInterface
@@ -33,8 +43,12 @@ final class StoreConnection {
     }
 
     private final Target target;
-    private final Connection connection;
+    private final Dialect dialect;
+    private final Reconnect reconnect;
     private final Path claimedFile;
+    private Connection connection;
+    /** The connection was lost: the next transaction opens a new one first. */
+    private boolean lost;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean closed;
 
@@ -42,10 +56,22 @@ final class StoreConnection {
      * Takes over {@code connection} (auto-commit off) and the claim on {@code claimedFile} (null when none):
      * {@link #close} ends both.
      */
-    StoreConnection(Target target, Connection connection, Path claimedFile) {
+    StoreConnection(Target target, Dialect dialect, Connection connection, Path claimedFile) {
+        this(target, dialect, connection, claimedFile, null);
+    }
+
+    /** As above; {@code reconnect} (null for none) replaces a connection that was lost. */
+    StoreConnection(Target target, Dialect dialect, Connection connection, Path claimedFile, Reconnect reconnect) {
         this.target = target;
+        this.dialect = dialect;
+        this.reconnect = reconnect;
         this.connection = connection;
         this.claimedFile = claimedFile;
+    }
+
+    /** The SQL dialect of the database, for the statements that differ ({@link Dialect}). */
+    Dialect dialect() {
+        return dialect;
     }
 
     String description() {
@@ -71,6 +97,9 @@ final class StoreConnection {
             if (closed) {
                 throw new IllegalStateException("state store " + target.description() + " is closed");
             }
+            if (lost) {
+                connectAgain();
+            }
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -82,6 +111,7 @@ final class StoreConnection {
                 return result;
             } catch (SQLException e) {
                 rollbackQuietly();
+                lost = reconnect != null && isLost(e);
                 throw new StateStoreException("cannot " + what + " in state database " + target.description()
                         + ": " + reason(e), e);
             } catch (RuntimeException | Error e) {
@@ -90,6 +120,38 @@ final class StoreConnection {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void connectAgain() {
+        try {
+            Connection fresh = reconnect.open();
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the lost connection to state database {} failed", target.description(), e);
+            }
+            connection = fresh;
+            lost = false;
+            LOG.info("Connected again to state database {}", target.description());
+        } catch (SQLException | StateStoreException e) {
+            throw new StateStoreException("lost the connection to state database " + target.description()
+                    + " and cannot connect again: " + reason(e), e);
+        }
+    }
+
+    /** Whether {@code e} means the connection is gone rather than that the statement failed. */
+    private boolean isLost(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true; // connection exception; admin shutdown / crash / cannot connect now
+            }
+        }
+        try {
+            return connection.isClosed() || !connection.isValid(5);
+        } catch (SQLException notValid) {
+            return true;
         }
     }
 

@@ -24,6 +24,10 @@ import static io.mirador.replicator.state.Reasons.reason;
  * is ours and not newer ({@link SchemaCheck}) and that the key fits. Then make commits durable and create or
  * upgrade the schema. {@link OpenErrors} explains a refusal. Nothing is written to a database before it is known
  * to be ours and whole; on any failure the connection is closed and the claim released.
+ *
+ * <p>A PostgreSQL URL ({@code jdbc:postgresql://...}) takes the JDBC URL path: no claim (several stores, in this
+ * process or others, may share a server database by design), no file checks, backups or temporary files. Only H2
+ * and PostgreSQL are accepted ({@link Dialect}).
  */
 final class StoreOpener {
 
@@ -61,8 +65,14 @@ final class StoreOpener {
                 connectTo = target.existingOnly();
             }
             connection = connect(connectTo);
-            if (target.file() == null && SchemaCheck.verifyExisting(target, connection, false)) {
-                cipher.verify(ClusterTable.storedSecrets(connection), target.description());
+            Dialect dialect = Dialect.of(connection, target);
+            if (target.file() == null) {
+                // A JDBC URL: there is no file of ours to judge byte by byte, back up, or upgrade on a copy. A server
+                // database (PostgreSQL) is the server's to keep whole: it runs each migration in a transaction, so
+                // an interrupted upgrade rolls back instead of leaving half a schema; backups are its admin's.
+                if (SchemaCheck.verifyExisting(target, connection, false)) {
+                    cipher.verify(ClusterTable.storedSecrets(connection), target.description());
+                }
             }
             if (target.file() != null) {
                 try (Statement st = connection.createStatement()) {
@@ -71,7 +81,8 @@ final class StoreOpener {
             }
             SchemaCheck.migrate(connectTo);
             connection.setAutoCommit(false);
-            StoreConnection store = new StoreConnection(target, connection, claimed);
+            StoreConnection store = new StoreConnection(target, dialect, connection, claimed,
+                    dialect.isServer() ? () -> reconnect(target) : null);
             LOG.info("Opened state store {}", target.description());
             return new Opened(store, cipher);
         } catch (SQLException e) {
@@ -158,6 +169,18 @@ final class StoreOpener {
             } catch (IOException e) {
                 LOG.warn("Cannot delete the temporary state file {}: {}", copy, reason(e));
             }
+        }
+    }
+
+    /** A new connection to a server database already open (and checked) once; auto-commit off. */
+    private static Connection reconnect(Target target) throws SQLException {
+        Connection c = connect(target);
+        try {
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw e;
         }
     }
 

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Where the store lives. {@code file} (the {@code .mv.db} file) is set for an embedded database opened from a
  * path; {@code claimKey} for a {@code jdbc:h2:file:} URL; {@code user} is null when the URL names the user or
- * the password. {@code description} is what our messages show: the file, or the URL with its password masked.
+ * the password, and for any database but H2 (e.g. {@code jdbc:postgresql://host:5432/db?user=u&password=p}),
+ * whose driver then takes them from the URL or its own defaults. {@code description} is what our messages show:
+ * the file, or the URL with its password masked.
  */
 record Target(String url, String user, String password, Path file, String baseName, Path claimKey,
               String description) {
@@ -24,6 +26,8 @@ record Target(String url, String user, String password, Path file, String baseNa
      */
     private static final String FILE_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
     private static final Pattern URL_SECRET = Pattern.compile("(?i)(password|pwd)=[^;]*");
+    /** Other drivers take parameters as a query string ({@code ?user=u&password=p}). */
+    private static final Pattern QUERY_SECRET = Pattern.compile("(?i)([?&;](?:password|pwd|sslpassword)=)[^&;]*");
     private static final Pattern UNNAMED_MEM = Pattern.compile("(?i)^jdbc:h2:mem:(;.*)?$");
 
     /**
@@ -73,6 +77,11 @@ record Target(String url, String user, String password, Path file, String baseNa
         return withUrl(url + ";IFEXISTS=TRUE");
     }
 
+    /** Whether this is an H2 database (embedded, in memory, or any other {@code jdbc:h2:} URL). */
+    boolean isH2() {
+        return url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length());
+    }
+
     /** The last good copy of an embedded file, beside it: {@code <name>.mv.db.bak}. */
     Path backup() {
         return file.resolveSibling(file.getFileName() + ".bak");
@@ -93,6 +102,10 @@ record Target(String url, String user, String password, Path file, String baseNa
                     + (unnamed.group(1) == null ? "" : unnamed.group(1));
         }
         String upper = url.toUpperCase(Locale.ROOT);
+        if (!upper.startsWith("JDBC:H2:")) {
+            // H2's "sa" with no password is H2's default, not another server's
+            return new Target(url, null, null, null, null, null, QUERY_SECRET.matcher(url).replaceAll("$1******"));
+        }
         boolean namesUser = upper.contains(";USER=") || upper.contains(";PASSWORD=");
         Path claimKey = null;
         if (upper.startsWith("JDBC:H2:FILE:")) {

@@ -20,10 +20,10 @@ final class TopicMappingTable {
         Objects.requireNonNull(mapping, "mapping");
         db.write("save topic mapping " + mapping.route() + "/" + mapping.sourceTopic(), c -> {
             RouteTable.requireRoute(c, mapping.route(), "topic mapping of " + mapping.sourceTopic());
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO topic_mappings"
-                    + " (route, source_topic, target_topic, source_partitions, target_partitions, source_cluster_id,"
-                    + " source_topic_id, target_cluster_id, target_topic_id)"
-                    + " KEY (route, source_topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(db.dialect().upsert("topic_mappings",
+                    List.of("route", "source_topic"), List.of("target_topic", "source_partitions",
+                            "target_partitions", "source_cluster_id", "source_topic_id", "target_cluster_id",
+                            "target_topic_id")))) {
                 ps.setString(1, mapping.route());
                 ps.setString(2, mapping.sourceTopic());
                 ps.setString(3, mapping.targetTopic());
