@@ -89,8 +89,9 @@ class ReplicationEngineTest {
             assertThat(string(r.value())).isEqualTo("v" + seq);
             assertThat(r.partition()).isEqualTo(seq % 4);
             assertThat(r.timestamp()).isEqualTo(1_700_000_000_000L + seq);
-            assertThat(string(r.headers().lastHeader(ReplicationWorker.PROVENANCE_HEADER).value()))
-                    .startsWith(clusters.clusterId("src") + "/orders/" + (seq % 4) + "/");
+            Provenance provenance = Provenance.read(r.headers().lastHeader(ReplicationWorker.PROVENANCE_HEADER).value());
+            assertThat(provenance.visited(Provenance.hop(clusters.clusterId("src"), "orders"))).isTrue();
+            assertThat(provenance.originPartition()).isEqualTo(seq % 4);
         }
         assertThat(seen).as("no sequence number missing").hasSize(2_000);
         assertThat(targetConfig("orders").get("retention.ms").value()).isEqualTo("123456789");
